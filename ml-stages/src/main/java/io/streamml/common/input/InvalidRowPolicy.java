@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.input;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.ml.common.param.HasHandleInvalid;
+import org.apache.flink.types.Row;
+
+import java.io.Serializable;
+
+/**
+ * What a stage does with a row it cannot use, following its {@code handleInvalid} param: "error"
+ * throws an {@link InvalidInputException}; "skip" drops the row and counts it in the operator's
+ * {@value #SKIPPED_ROWS_METRIC} counter.
+ */
+public final class InvalidRowPolicy implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Name of the counter of skipped rows in the operator's metric group. */
+    public static final String SKIPPED_ROWS_METRIC = "numInvalidRowsSkipped";
+
+    private final String stage;
+    private final boolean skip;
+    private transient Counter skipped;
+
+    public InvalidRowPolicy(String stage, String handleInvalid) {
+        this.stage = stage;
+        this.skip = HasHandleInvalid.SKIP_INVALID.equals(handleInvalid);
+    }
+
+    /** Registers the counter; call from the operator's open(). */
+    public void open(MetricGroup metrics) {
+        skipped = metrics.counter(SKIPPED_ROWS_METRIC);
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    /**
+     * Rejects a row: throws under "error", counts under "skip".
+     *
+     * @throws InvalidInputException under "error"
+     */
+    public void reject(Row row, String column, String reason) {
+        if (!skip) {
+            throw new InvalidInputException(stage, column, row, reason);
+        }
+        if (skipped != null) {
+            skipped.inc();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.model;
+
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.TupleTypeInfo;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedMultiInput;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.types.Row;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * Scores rows (input 1) with the newest model version (input 2, broadcast to every subtask).
+ *
+ * <ul>
+ *   <li>Rows that arrive before the first version wait in state; they are not dropped.
+ *   <li>With a max allowed model delay, a row with event time t waits for a version whose timestamp
+ *       ≥ t − delay. When the model input ends, waiting rows take the newest version.
+ *   <li>The output watermark never passes a waiting row, so waiting does not make rows late.
+ *   <li>Gauges {@value #VERSION_GAUGE} and {@value #TIMESTAMP_GAUGE} show the version in use.
+ * </ul>
+ *
+ * <p>Each subtask keeps the highest version seen (a union list state, so rescaling works too).
+ */
+public class LatestModelScoringOperator<M extends VersionedModelData>
+        extends AbstractStreamOperator<Row>
+        implements TwoInputStreamOperator<Row, M, Row>, BoundedMultiInput {
+    private static final long serialVersionUID = 1L;
+
+    public static final String VERSION_GAUGE = "modelVersion";
+    public static final String TIMESTAMP_GAUGE = "modelTimestamp";
+    private static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    private final String stage;
+    private final RowScorer<M> scorer;
+    private final int inputArity;
+    private final boolean withVersionColumn;
+    private final Long maxAllowedModelDelayMs;
+    private final TypeInformation<Row> inputType;
+    private final TypeInformation<M> modelType;
+
+    private transient M model;
+    private transient ArrayDeque<Tuple2<Row, Long>> waiting;
+    private transient ListState<M> modelState;
+    private transient ListState<Tuple2<Row, Long>> waitingState;
+    private transient long rowsWatermark;
+    private transient long emittedWatermark;
+    private transient boolean modelInputEnded;
+
+    public LatestModelScoringOperator(
+            String stage,
+            RowScorer<M> scorer,
+            TypeInformation<Row> inputType,
+            TypeInformation<M> modelType,
+            boolean withVersionColumn,
+            Long maxAllowedModelDelayMs) {
+        this.stage = stage;
+        this.scorer = scorer;
+        this.inputArity = inputType.getArity();
+        this.inputType = inputType;
+        this.modelType = modelType;
+        this.withVersionColumn = withVersionColumn;
+        this.maxAllowedModelDelayMs = maxAllowedModelDelayMs;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        modelState =
+                context.getOperatorStateStore()
+                        .getUnionListState(new ListStateDescriptor<>("model", modelType));
+        waitingState =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "waitingRows", new TupleTypeInfo<>(inputType, Types.LONG)));
+        waiting = new ArrayDeque<>();
+        for (Tuple2<Row, Long> row : waitingState.get()) {
+            waiting.add(row);
+        }
+        for (M restored : modelState.get()) {
+            if (model == null || restored.getModelVersion() > model.getModelVersion()) {
+                model = restored;
+            }
+        }
+        rowsWatermark = Long.MIN_VALUE;
+        emittedWatermark = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        scorer.open(getMetricGroup());
+        if (model != null) {
+            scorer.setModel(model);
+        }
+        getMetricGroup()
+                .gauge(
+                        VERSION_GAUGE,
+                        (Gauge<Long>) () -> model == null ? -1L : model.getModelVersion());
+        getMetricGroup()
+                .gauge(
+                        TIMESTAMP_GAUGE,
+                        (Gauge<Long>) () -> model == null ? Long.MIN_VALUE : model.getTimestamp());
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        modelState.clear();
+        if (model != null) {
+            modelState.add(model);
+        }
+        waitingState.clear();
+        for (Tuple2<Row, Long> row : waiting) {
+            waitingState.add(row);
+        }
+    }
+
+    @Override
+    public void processElement1(StreamRecord<Row> record) {
+        if (modelInputEnded && model == null) {
+            throw new IllegalStateException(
+                    stage + ": the model data ended without any model version.");
+        }
+        long timestamp = record.hasTimestamp() ? record.getTimestamp() : NO_TIMESTAMP;
+        if (waiting.isEmpty() && canScore(timestamp)) {
+            emit(record.getValue(), timestamp);
+        } else {
+            waiting.add(Tuple2.of(record.getValue(), timestamp));
+        }
+    }
+
+    @Override
+    public void processElement2(StreamRecord<M> record) throws Exception {
+        M candidate = record.getValue();
+        if (model != null && candidate.getModelVersion() <= model.getModelVersion()) {
+            return;
+        }
+        model = candidate;
+        scorer.setModel(model);
+        releaseWaitingRows();
+    }
+
+    private boolean canScore(long timestamp) {
+        if (model == null) {
+            return false;
+        }
+        if (modelInputEnded || maxAllowedModelDelayMs == null || timestamp == NO_TIMESTAMP) {
+            return true;
+        }
+        return model.getTimestamp() >= timestamp - maxAllowedModelDelayMs;
+    }
+
+    /** Scores waiting rows that the current model may score, keeping their order otherwise. */
+    private void releaseWaitingRows() {
+        Iterator<Tuple2<Row, Long>> it = waiting.iterator();
+        while (it.hasNext()) {
+            Tuple2<Row, Long> row = it.next();
+            if (canScore(row.f1)) {
+                emit(row.f0, row.f1);
+                it.remove();
+            }
+        }
+        forwardWatermark();
+    }
+
+    private void emit(Row input, long timestamp) {
+        Row out =
+                new Row(
+                        input.getKind(),
+                        inputArity + scorer.numOutputs() + (withVersionColumn ? 1 : 0));
+        for (int i = 0; i < inputArity; i++) {
+            out.setField(i, input.getField(i));
+        }
+        if (!scorer.score(input, out, inputArity)) {
+            return;
+        }
+        if (withVersionColumn) {
+            out.setField(inputArity + scorer.numOutputs(), model.getModelVersion());
+        }
+        if (timestamp == NO_TIMESTAMP) {
+            output.collect(new StreamRecord<>(out));
+        } else {
+            output.collect(new StreamRecord<>(out, timestamp));
+        }
+    }
+
+    @Override
+    public void processWatermark1(Watermark mark) {
+        rowsWatermark = mark.getTimestamp();
+        forwardWatermark();
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) {
+        // Model versions are not scored rows: their event time must not hold back the output.
+    }
+
+    private void forwardWatermark() {
+        long bound = rowsWatermark;
+        for (Tuple2<Row, Long> row : waiting) {
+            if (row.f1 != NO_TIMESTAMP) {
+                bound = Math.min(bound, row.f1 - 1);
+            }
+        }
+        if (bound > emittedWatermark) {
+            emittedWatermark = bound;
+            output.emitWatermark(new Watermark(bound));
+        }
+    }
+
+    @Override
+    public void endInput(int inputId) {
+        if (inputId != 2) {
+            return;
+        }
+        modelInputEnded = true;
+        if (model == null && !waiting.isEmpty()) {
+            throw new IllegalStateException(
+                    stage
+                            + ": the model data ended without any model version, so "
+                            + waiting.size()
+                            + " rows cannot be scored.");
+        }
+        releaseWaitingRows();
+    }
+}

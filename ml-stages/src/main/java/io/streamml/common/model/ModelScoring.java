@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.model;
+
+import io.streamml.common.table.TableEnvironments;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.ml.common.datastream.TableUtils;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The transform every Model shares: joins the input rows with the model data stream in a {@link
+ * LatestModelScoringOperator} and appends the scorer's outputs (and optionally the model version)
+ * as new columns. Bounded and unbounded model data go through the same path.
+ */
+public final class ModelScoring<M extends VersionedModelData> {
+    private final String stage;
+    private final TypeInformation<M> modelType;
+    private final String[] outputNames;
+    private final TypeInformation<?>[] outputTypes;
+    private String modelVersionCol;
+    private Long maxAllowedModelDelayMs;
+
+    /**
+     * @param stage the model's name, for errors and operator names
+     * @param modelType type of the model data records
+     * @param outputNames names of the columns the scorer writes
+     * @param outputTypes their types
+     */
+    public ModelScoring(
+            String stage,
+            TypeInformation<M> modelType,
+            String[] outputNames,
+            TypeInformation<?>[] outputTypes) {
+        this.stage = stage;
+        this.modelType = modelType;
+        this.outputNames = outputNames;
+        this.outputTypes = outputTypes;
+    }
+
+    /** Adds a column with the model version that scored each row (null: none). */
+    public ModelScoring<M> withModelVersionCol(String modelVersionCol) {
+        this.modelVersionCol = modelVersionCol;
+        return this;
+    }
+
+    /** Enables event-time alignment (null: disabled). */
+    public ModelScoring<M> withMaxAllowedModelDelayMs(Long maxAllowedModelDelayMs) {
+        this.maxAllowedModelDelayMs = maxAllowedModelDelayMs;
+        return this;
+    }
+
+    /**
+     * Scores {@code input} with {@code modelData}.
+     *
+     * @param scorerFactory builds the scorer from the input's row type (to find its columns)
+     */
+    public Table transform(
+            Table input,
+            DataStream<M> modelData,
+            Function<RowTypeInfo, RowScorer<M>> scorerFactory) {
+        StreamTableEnvironment tEnv = TableEnvironments.of(input);
+        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        for (String name : outputNames) {
+            checkNewColumn(inputType, name);
+        }
+        String[] names = outputNames;
+        TypeInformation<?>[] types = outputTypes;
+        if (modelVersionCol != null) {
+            checkNewColumn(inputType, modelVersionCol);
+            names = concat(names, new String[] {modelVersionCol});
+            types = concat(types, new TypeInformation<?>[] {Types.LONG});
+        }
+        RowTypeInfo outputType =
+                new RowTypeInfo(
+                        concat(inputType.getFieldTypes(), types),
+                        concat(inputType.getFieldNames(), names));
+
+        DataStream<Row> rows = tEnv.toDataStream(input);
+        DataStream<Row> scored =
+                rows.connect(modelData.broadcast())
+                        .transform(
+                                stage + ".transform",
+                                outputType,
+                                new LatestModelScoringOperator<>(
+                                        stage,
+                                        scorerFactory.apply(inputType),
+                                        inputType,
+                                        modelType,
+                                        modelVersionCol != null,
+                                        maxAllowedModelDelayMs));
+        return tEnv.fromDataStream(scored);
+    }
+
+    private void checkNewColumn(RowTypeInfo inputType, String name) {
+        if (inputType.getFieldIndex(name) >= 0) {
+            throw new IllegalArgumentException(
+                    stage + ": output column '" + name + "' already exists in the input table.");
+        }
+    }
+
+    private static <T> T[] concat(T[] first, T[] second) {
+        T[] result = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, result, first.length, second.length);
+        return result;
+    }
+
+    /** Position of a column the scorer reads, with a clear error when it is missing. */
+    public static int columnIndex(String stage, RowTypeInfo inputType, String column) {
+        int index = inputType.getFieldIndex(column);
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    stage
+                            + ": input column '"
+                            + column
+                            + "' not found; the input has "
+                            + String.join(", ", inputType.getFieldNames()));
+        }
+        return index;
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.param;
+
+import org.apache.flink.ml.param.Param;
+import org.apache.flink.ml.param.ParamValidators;
+import org.apache.flink.ml.param.StringParam;
+import org.apache.flink.ml.param.WithParams;
+
+/** Interface for the shared output column param. */
+public interface HasOutputCol<T> extends WithParams<T> {
+    Param<String> OUTPUT_COL =
+            new StringParam(
+                    "outputCol", "Output column name.", "output", ParamValidators.notNull());
+
+    default String getOutputCol() {
+        return get(OUTPUT_COL);
+    }
+
+    default T setOutputCol(String value) {
+        return set(OUTPUT_COL, value);
+    }
+}

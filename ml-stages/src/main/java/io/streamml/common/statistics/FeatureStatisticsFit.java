@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.statistics;
+
+import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.model.ModelScoring;
+import io.streamml.common.table.InputBoundedness;
+import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.window.WindowBatchOperator;
+import io.streamml.common.window.Windows;
+import io.streamml.stats.FeatureStatistics;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.api.java.typeutils.TupleTypeInfo;
+import org.apache.flink.ml.common.datastream.TableUtils;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.types.Row;
+
+/**
+ * Fits per-feature statistics of a vector column, the machinery both scalers share: on a bounded
+ * Table one model version from all rows, on an unbounded Table one version per window.
+ *
+ * @param <S> the statistics type
+ * @param <M> the model data type
+ */
+public final class FeatureStatisticsFit<S extends FeatureStatistics<S>, M> {
+    private final String stage;
+    private final StatisticsSupplier<S> supplier;
+    private final TypeInformation<S> statisticsType;
+    private final ModelDataFactory<S, M> modelDataFactory;
+    private final TypeInformation<M> modelType;
+
+    public FeatureStatisticsFit(
+            String stage,
+            StatisticsSupplier<S> supplier,
+            Class<S> statisticsClass,
+            ModelDataFactory<S, M> modelDataFactory,
+            TypeInformation<M> modelType) {
+        this.stage = stage;
+        this.supplier = supplier;
+        this.statisticsType = TypeInformation.of(statisticsClass);
+        this.modelDataFactory = modelDataFactory;
+        this.modelType = modelType;
+    }
+
+    /**
+     * Fits on {@code input}'s column {@code inputCol}: bounded input gives one version, unbounded
+     * input a version per window of {@code windows}, with statistics decayed by {@code decayFactor}
+     * before each window.
+     */
+    public DataStream<M> fit(
+            Table input,
+            String inputCol,
+            String handleInvalid,
+            Windows windows,
+            double decayFactor) {
+        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        VectorRows vectorRows =
+                new VectorRows(
+                        new InvalidRowPolicy(stage, handleInvalid),
+                        inputCol,
+                        ModelScoring.columnIndex(stage, inputType, inputCol));
+        DataStream<Row> rows = TableEnvironments.of(input).toDataStream(input);
+        if (InputBoundedness.isBounded(rows)) {
+            return fitBounded(rows, vectorRows, inputCol);
+        }
+        return fitOnline(rows, vectorRows, inputCol, windows, decayFactor);
+    }
+
+    private DataStream<M> fitBounded(DataStream<Row> rows, VectorRows vectorRows, String column) {
+        TypeInformation<Tuple2<Integer, S>> partialType =
+                new TupleTypeInfo<>(Types.INT, statisticsType);
+        return rows.transform(
+                        stage + ".localStatistics",
+                        partialType,
+                        new LocalStatisticsOperator<>(vectorRows, supplier, statisticsType))
+                .transform(
+                        stage + ".mergeStatistics",
+                        modelType,
+                        new MergeStatisticsOperator<>(
+                                stage, column, supplier, modelDataFactory, partialType))
+                .setParallelism(1);
+    }
+
+    private DataStream<M> fitOnline(
+            DataStream<Row> rows,
+            VectorRows vectorRows,
+            String column,
+            Windows windows,
+            double decayFactor) {
+        // One task windows the rows in arrival order and the versions follow in the same chain,
+        // so late rows and failures cannot reorder anything.
+        TypeInformation<Tuple2<S, Long>> batchType =
+                new TupleTypeInfo<>(statisticsType, Types.LONG);
+        return rows.transform(
+                        stage + ".windows",
+                        batchType,
+                        new WindowBatchOperator<>(
+                                windows,
+                                new RowStatistics<>(vectorRows, supplier, stage, column),
+                                statisticsType))
+                .setParallelism(1)
+                .transform(
+                        stage + ".versions",
+                        modelType,
+                        new VersionsOperator<>(
+                                stage,
+                                column,
+                                decayFactor,
+                                supplier,
+                                modelDataFactory,
+                                statisticsType))
+                .setParallelism(1);
+    }
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.statistics;
+
+import io.streamml.common.window.BatchAccumulator;
+import io.streamml.stats.DimensionMismatchException;
+import io.streamml.stats.FeatureStatistics;
+
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.ml.linalg.Vector;
+import org.apache.flink.types.Row;
+
+/** Folds validated training rows of a window into statistics. */
+class RowStatistics<S extends FeatureStatistics<S>> implements BatchAccumulator<Row, S> {
+    private static final long serialVersionUID = 1L;
+
+    private final VectorRows vectorRows;
+    private final StatisticsSupplier<S> supplier;
+    private final String stage;
+    private final String column;
+
+    RowStatistics(
+            VectorRows vectorRows, StatisticsSupplier<S> supplier, String stage, String column) {
+        this.vectorRows = vectorRows;
+        this.supplier = supplier;
+        this.stage = stage;
+        this.column = column;
+    }
+
+    @Override
+    public void open(MetricGroup metrics) {
+        vectorRows.invalidRows().open(metrics);
+    }
+
+    @Override
+    public S create() {
+        return supplier.get();
+    }
+
+    @Override
+    public void add(S statistics, Row row) {
+        Vector vector = vectorRows.read(row);
+        if (vector != null) {
+            VectorRows.addTo(statistics, vector);
+        }
+    }
+
+    @Override
+    public void merge(S into, S from) {
+        try {
+            into.merge(from);
+        } catch (DimensionMismatchException e) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: vectors in column '%s' have different sizes (%d and %d).",
+                            stage, column, e.expected(), e.actual()),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.statistics;
+
+import io.streamml.stats.DimensionMismatchException;
+import io.streamml.stats.FeatureStatistics;
+
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Online fit, last step (a single task): turns each window's statistics into the next model
+ * version, from cumulative statistics that are first decayed by the decay factor. The statistics
+ * and the version counter live in operator state, so a restore continues the same sequence.
+ */
+class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStreamOperator<M>
+        implements OneInputStreamOperator<Tuple2<S, Long>, M> {
+    private static final long serialVersionUID = 1L;
+
+    private final String stage;
+    private final String column;
+    private final double decayFactor;
+    private final StatisticsSupplier<S> supplier;
+    private final ModelDataFactory<S, M> modelDataFactory;
+    private final TypeInformation<S> statisticsType;
+
+    private transient S cumulative;
+    private transient long nextVersion;
+    private transient ListState<S> cumulativeState;
+    private transient ListState<Long> nextVersionState;
+
+    VersionsOperator(
+            String stage,
+            String column,
+            double decayFactor,
+            StatisticsSupplier<S> supplier,
+            ModelDataFactory<S, M> modelDataFactory,
+            TypeInformation<S> statisticsType) {
+        this.stage = stage;
+        this.column = column;
+        this.decayFactor = decayFactor;
+        this.supplier = supplier;
+        this.modelDataFactory = modelDataFactory;
+        this.statisticsType = statisticsType;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        cumulativeState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("cumulative", statisticsType));
+        nextVersionState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("nextVersion", Types.LONG));
+        cumulative = supplier.get();
+        nextVersion = 0;
+        cumulativeState.get().forEach(cumulative::merge);
+        for (Long version : nextVersionState.get()) {
+            nextVersion = version;
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        cumulativeState.clear();
+        cumulativeState.add(cumulative);
+        nextVersionState.clear();
+        nextVersionState.add(nextVersion);
+    }
+
+    @Override
+    public void processElement(StreamRecord<Tuple2<S, Long>> record) {
+        S window = record.getValue().f0;
+        if (window.totalWeight() == 0) {
+            return;
+        }
+        cumulative.decay(decayFactor);
+        try {
+            cumulative.merge(window);
+        } catch (DimensionMismatchException e) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: vectors in column '%s' have different sizes (%d and %d).",
+                            stage, column, e.expected(), e.actual()),
+                    e);
+        }
+        output.collect(
+                new StreamRecord<>(
+                        modelDataFactory.create(cumulative, nextVersion++, record.getValue().f1)));
+    }
+}

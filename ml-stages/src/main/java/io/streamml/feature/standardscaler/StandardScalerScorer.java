@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.feature.standardscaler;
+
+import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.input.VectorChecks;
+import io.streamml.common.model.RowScorer;
+
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.linalg.SparseVector;
+import org.apache.flink.ml.linalg.Vector;
+import org.apache.flink.types.Row;
+
+/**
+ * Standardizes a vector: (x − mean) / std per feature, each part optional. A zero std scales the
+ * feature to 0 rather than to NaN or infinity. Sparse input stays sparse unless centered.
+ */
+public class StandardScalerScorer extends RowScorer<StandardScalerModelData> {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean withMean;
+    private final boolean withStd;
+    private transient double[] mean;
+    private transient double[] scale;
+
+    public StandardScalerScorer(
+            InvalidRowPolicy invalidRows,
+            String inputCol,
+            int inputIndex,
+            boolean withMean,
+            boolean withStd) {
+        super(invalidRows, inputCol, inputIndex);
+        this.withMean = withMean;
+        this.withStd = withStd;
+    }
+
+    @Override
+    public void setModel(StandardScalerModelData model) {
+        mean = model.mean.values;
+        scale = new double[model.std.size()];
+        for (int i = 0; i < scale.length; i++) {
+            double std = model.std.values[i];
+            scale[i] = !withStd ? 1.0 : std == 0 ? 0.0 : 1.0 / std;
+        }
+    }
+
+    @Override
+    public int numOutputs() {
+        return 1;
+    }
+
+    @Override
+    public boolean score(Row input, Row output, int offset) {
+        Object value = input.getField(inputIndex);
+        String problem = VectorChecks.problemOf(value, mean.length);
+        if (problem != null) {
+            invalidRows.reject(input, inputCol, problem);
+            return false;
+        }
+        output.setField(offset, transform((Vector) value));
+        return true;
+    }
+
+    /** Scales one vector with the current model. */
+    public Vector transform(Vector vector) {
+        if (vector instanceof SparseVector && !withMean) {
+            SparseVector sparse = (SparseVector) vector;
+            double[] values = new double[sparse.values.length];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = sparse.values[k] * scale[sparse.indices[k]];
+            }
+            return new SparseVector(sparse.n, sparse.indices.clone(), values);
+        }
+        double[] values = vector.toArray().clone();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ((withMean ? values[i] - mean[i] : values[i])) * scale[i];
+        }
+        return new DenseVector(values);
+    }
+}
