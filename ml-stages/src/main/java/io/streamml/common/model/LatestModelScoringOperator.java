@@ -147,7 +147,9 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
                     stage + ": the model data ended without any model version.");
         }
         long timestamp = record.hasTimestamp() ? record.getTimestamp() : NO_TIMESTAMP;
-        if (waiting.isEmpty() && canScore(timestamp)) {
+        // Rows are independent: one that may be scored need not wait behind rows that wait for a
+        // newer version.
+        if (canScore(timestamp)) {
             emit(record.getValue(), timestamp);
         } else {
             waiting.add(Tuple2.of(record.getValue(), timestamp));

@@ -34,7 +34,6 @@ import org.apache.flink.streaming.api.windowing.time.Time;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.util.ExceptionUtils;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +48,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import static io.streamml.testutil.Causes.assertCauseContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -290,7 +290,7 @@ class StandardScalerTest {
         Exception e =
                 assertThrows(
                         Exception.class, () -> modelData(job, new StandardScaler().fit(input)));
-        assertRootCauseContains(e, "The training set is empty.");
+        assertCauseContains(e, "The training set is empty.");
     }
 
     @Test
@@ -313,9 +313,9 @@ class StandardScalerTest {
             Exception e =
                     assertThrows(
                             Exception.class, () -> modelData(job, new StandardScaler().fit(input)));
-            assertRootCauseContains(e, "StandardScaler");
-            assertRootCauseContains(e, "column 'input'");
-            assertRootCauseContains(e, (String) c[1]);
+            assertCauseContains(e, "StandardScaler");
+            assertCauseContains(e, "column 'input'");
+            assertCauseContains(e, (String) c[1]);
         }
     }
 
@@ -363,8 +363,8 @@ class StandardScalerTest {
                                                                 TYPES,
                                                                 Row.of(9, Vectors.dense(1, 2, 3))))[
                                                 0]));
-        assertRootCauseContains(e, "StandardScalerModel: invalid value in column 'input'");
-        assertRootCauseContains(e, "size 3 but 2 was expected");
+        assertCauseContains(e, "StandardScalerModel: invalid value in column 'input'");
+        assertCauseContains(e, "size 3 but 2 was expected");
     }
 
     @Test
@@ -732,23 +732,5 @@ class StandardScalerTest {
             Thread.sleep(20);
         }
         throw new AssertionError("model version " + version + " never reached " + operator);
-    }
-
-    static void assertRootCauseContains(Throwable e, String text) {
-        Throwable cause = e;
-        StringBuilder messages = new StringBuilder();
-        while (cause != null) {
-            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
-                return;
-            }
-            messages.append(cause.getMessage()).append('\n');
-            cause = cause.getCause();
-        }
-        throw new AssertionError(
-                "No cause mentions '"
-                        + text
-                        + "':\n"
-                        + messages
-                        + ExceptionUtils.stringifyException(e));
     }
 }

@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.feature.minmaxscaler;
+
+import io.streamml.common.model.ModelDataSchema;
+import io.streamml.common.model.VersionedModelData;
+import io.streamml.stats.RunningMinMax;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
+import org.apache.flink.ml.linalg.typeinfo.DenseVectorTypeInfo;
+import org.apache.flink.types.Row;
+
+import java.io.IOException;
+
+/**
+ * Model data of {@link MinMaxScalerModel}: per-feature minimum and maximum of the training data,
+ * the model version and its timestamp. As a Table: columns {@code minVector}, {@code maxVector},
+ * {@code modelVersion}, {@code timestamp}.
+ */
+public class MinMaxScalerModelData implements VersionedModelData {
+    public DenseVector minVector;
+    public DenseVector maxVector;
+    public long modelVersion;
+    public long timestamp;
+
+    public MinMaxScalerModelData() {}
+
+    public MinMaxScalerModelData(
+            DenseVector minVector, DenseVector maxVector, long modelVersion, long timestamp) {
+        this.minVector = minVector;
+        this.maxVector = maxVector;
+        this.modelVersion = modelVersion;
+        this.timestamp = timestamp;
+    }
+
+    /** Model data from fitted extremes. */
+    public static MinMaxScalerModelData of(
+            RunningMinMax extremes, long modelVersion, long timestamp) {
+        return new MinMaxScalerModelData(
+                new DenseVector(extremes.minWithZeros()),
+                new DenseVector(extremes.maxWithZeros()),
+                modelVersion,
+                timestamp);
+    }
+
+    @Override
+    public long getModelVersion() {
+        return modelVersion;
+    }
+
+    @Override
+    public long getTimestamp() {
+        return timestamp;
+    }
+
+    /** Table columns and file layout. */
+    public static final ModelDataSchema<MinMaxScalerModelData> SCHEMA = new Schema();
+
+    private static final class Schema extends ModelDataSchema<MinMaxScalerModelData> {
+        private static final long serialVersionUID = 1L;
+
+        Schema() {
+            super(
+                    TypeInformation.of(MinMaxScalerModelData.class),
+                    new RowTypeInfo(
+                            new TypeInformation<?>[] {
+                                DenseVectorTypeInfo.INSTANCE,
+                                DenseVectorTypeInfo.INSTANCE,
+                                Types.LONG,
+                                Types.LONG
+                            },
+                            new String[] {"minVector", "maxVector", "modelVersion", "timestamp"}));
+        }
+
+        @Override
+        protected Row toRow(MinMaxScalerModelData m) {
+            return Row.of(m.minVector, m.maxVector, m.modelVersion, m.timestamp);
+        }
+
+        @Override
+        protected MinMaxScalerModelData fromRow(Row row) {
+            return new MinMaxScalerModelData(
+                    (DenseVector) row.getField(0),
+                    (DenseVector) row.getField(1),
+                    (Long) row.getField(2),
+                    (Long) row.getField(3));
+        }
+
+        @Override
+        protected void write(MinMaxScalerModelData m, DataOutputView out) throws IOException {
+            DenseVectorSerializer.INSTANCE.serialize(m.minVector, out);
+            DenseVectorSerializer.INSTANCE.serialize(m.maxVector, out);
+            out.writeLong(m.modelVersion);
+            out.writeLong(m.timestamp);
+        }
+
+        @Override
+        protected MinMaxScalerModelData read(DataInputView in) throws IOException {
+            DenseVector min = DenseVectorSerializer.INSTANCE.deserialize(in);
+            DenseVector max = DenseVectorSerializer.INSTANCE.deserialize(in);
+            return new MinMaxScalerModelData(min, max, in.readLong(), in.readLong());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.feature.minmaxscaler;
+
+import io.streamml.common.param.HasDecayFactor;
+import io.streamml.common.param.HasWindows;
+
+/**
+ * Params of {@link MinMaxScaler}. With a decay factor below 1, extremes that newer windows no
+ * longer reach relax toward the newer ones (see {@link io.streamml.stats.RunningMinMax#decay}).
+ */
+public interface MinMaxScalerParams<T>
+        extends MinMaxScalerModelParams<T>, HasWindows<T>, HasDecayFactor<T> {}

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.stats;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Tests {@link RunningMoments} against two-pass formulas written here. */
+class RunningMomentsTest {
+
+    @Test
+    void testMatchesTwoPassOnDenseData() {
+        double[][] x = randomData(new Random(1), 1000, 3, 0);
+        RunningMoments moments = new RunningMoments();
+        for (double[] row : x) {
+            moments.add(row, 1);
+        }
+        double[][] oracle = twoPass(x);
+        assertArrayEquals(oracle[0], moments.mean(), 1e-12);
+        assertArrayEquals(oracle[1], moments.sampleVariance(), 1e-10);
+        assertEquals(1000, moments.totalWeight());
+    }
+
+    @Test
+    void testLargeOffsetKeepsPrecision() {
+        double[][] x = randomData(new Random(2), 2000, 1, 1e9);
+        RunningMoments moments = new RunningMoments();
+        for (double[] row : x) {
+            moments.add(row, 1);
+        }
+        double[][] oracle = twoPass(x);
+        assertEquals(oracle[1][0], moments.sampleVariance()[0], 1e-6 * oracle[1][0]);
+    }
+
+    @Test
+    void testMergeInAnySplitEqualsSequential() {
+        double[][] x = randomData(new Random(3), 300, 2, 5);
+        RunningMoments all = new RunningMoments();
+        for (double[] row : x) {
+            all.add(row, 1);
+        }
+        for (int split : new int[] {1, 7, 150, 299}) {
+            RunningMoments left = new RunningMoments();
+            RunningMoments right = new RunningMoments();
+            for (int i = 0; i < x.length; i++) {
+                (i < split ? left : right).add(x[i], 1);
+            }
+            left.merge(right);
+            assertArrayEquals(all.mean(), left.mean(), 1e-12);
+            assertArrayEquals(all.sampleVariance(), left.sampleVariance(), 1e-10);
+        }
+        RunningMoments empty = new RunningMoments();
+        empty.merge(all);
+        assertArrayEquals(all.mean(), empty.mean(), 0);
+    }
+
+    @Test
+    void testSparseEqualsDense() {
+        double[][] dense = {{0, 2, 0}, {1, 0, 0}, {0, 0, 0}, {3, 4, 0}, {0, -1, 0}};
+        RunningMoments fromSparse = new RunningMoments();
+        for (double[] row : dense) {
+            int nnz = 0;
+            for (double v : row) {
+                nnz += v != 0 ? 1 : 0;
+            }
+            int[] indices = new int[nnz];
+            double[] values = new double[nnz];
+            for (int j = 0, k = 0; j < row.length; j++) {
+                if (row[j] != 0) {
+                    indices[k] = j;
+                    values[k++] = row[j];
+                }
+            }
+            fromSparse.addSparse(3, indices, values, 1);
+        }
+        double[][] oracle = twoPass(dense);
+        assertArrayEquals(oracle[0], fromSparse.mean(), 1e-12);
+        assertArrayEquals(oracle[1], fromSparse.sampleVariance(), 1e-12);
+    }
+
+    @Test
+    void testDecayWeighsRecentData() {
+        RunningMoments moments = new RunningMoments();
+        moments.add(new double[] {0}, 1);
+        moments.add(new double[] {2}, 1);
+        moments.decay(0.5);
+        moments.add(new double[] {10}, 1);
+        // Weighted mean with weights 0.5, 0.5, 1: (0 + 1 + 10) / 2.
+        assertEquals(5.5, moments.mean()[0], 1e-12);
+        assertEquals(2.0, moments.totalWeight(), 0);
+    }
+
+    @Test
+    void testSingleRowAndMismatch() {
+        RunningMoments moments = new RunningMoments();
+        moments.add(new double[] {4, 5}, 1);
+        assertArrayEquals(new double[] {0, 0}, moments.sampleStd(), 0);
+        assertThrows(DimensionMismatchException.class, () -> moments.add(new double[] {1}, 1));
+    }
+
+    private static double[][] randomData(Random random, int n, int d, double offset) {
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i][j] = offset + random.nextGaussian() * (j + 1);
+            }
+        }
+        return x;
+    }
+
+    /** Mean, then squared deviations from it over n − 1. */
+    private static double[][] twoPass(double[][] x) {
+        int d = x[0].length;
+        double[] mean = new double[d];
+        double[] variance = new double[d];
+        for (int j = 0; j < d; j++) {
+            double sum = 0;
+            for (double[] row : x) {
+                sum += row[j];
+            }
+            mean[j] = sum / x.length;
+            double squares = 0;
+            for (double[] row : x) {
+                squares += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+            variance[j] = squares / (x.length - 1);
+        }
+        return new double[][] {mean, variance};
+    }
+}
