@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.optim;
+
+import io.streamml.linear.loss.Loss;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The sums over one mini-batch that the online optimizers and {@link MiniBatchSgd} consume, for a
+ * linear model with parameters {@code (β, b)} (intercept last, when fitted):
+ *
+ * <ul>
+ *   <li>{@link #gradientSum()}: {@code Σ w·∂loss(y, m)/∂m·x}, with an intercept entry {@code Σ
+ *       w·∂loss/∂m};
+ *   <li>{@link #weightSum()}: per coordinate, the total weight of the rows that have that
+ *       coordinate (every row for dense rows and for the intercept, the rows that store the index
+ *       for sparse rows);
+ *   <li>{@link #totalWeight()}, {@link #lossSum()} ({@code Σ w·loss}) and {@link #count()}.
+ * </ul>
+ *
+ * <p>All margins are computed with the parameters passed to the {@code add} methods, which in a
+ * mini-batch are the parameters from before the batch. Partial sums from several subtasks combine
+ * with {@link #merge}.
+ */
+public final class MiniBatchGradient implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Loss loss;
+    private final int numFeatures;
+    private final boolean fitIntercept;
+    private final double[] gradientSum;
+    private final double[] weightSum;
+    private double totalWeight;
+    private double lossSum;
+    private long count;
+
+    public MiniBatchGradient(Loss loss, int numFeatures, boolean fitIntercept) {
+        if (numFeatures < 0) {
+            throw new IllegalArgumentException("numFeatures must be >= 0, got " + numFeatures);
+        }
+        this.loss = loss;
+        this.numFeatures = numFeatures;
+        this.fitIntercept = fitIntercept;
+        int dim = numFeatures + (fitIntercept ? 1 : 0);
+        this.gradientSum = new double[dim];
+        this.weightSum = new double[dim];
+    }
+
+    /** Returns the parameter count: the features, plus one for the intercept. */
+    public int dim() {
+        return gradientSum.length;
+    }
+
+    /** Adds a dense row. */
+    public void addDense(double[] features, double label, double weight, double[] parameters) {
+        if (features.length != numFeatures) {
+            throw new IllegalArgumentException(
+                    "Row has " + features.length + " features, expected " + numFeatures);
+        }
+        double margin = fitIntercept ? parameters[numFeatures] : 0;
+        for (int i = 0; i < numFeatures; i++) {
+            margin += features[i] * parameters[i];
+        }
+        double scale = weight * loss.derivative(label, margin);
+        for (int i = 0; i < numFeatures; i++) {
+            gradientSum[i] += scale * features[i];
+            weightSum[i] += weight;
+        }
+        addRowTotals(label, weight, margin, scale);
+    }
+
+    /** Adds a sparse row given by parallel arrays of feature indices and values. */
+    public void addSparse(
+            int[] indices, double[] values, double label, double weight, double[] parameters) {
+        double margin = fitIntercept ? parameters[numFeatures] : 0;
+        for (int k = 0; k < indices.length; k++) {
+            margin += values[k] * parameters[indices[k]];
+        }
+        double scale = weight * loss.derivative(label, margin);
+        for (int k = 0; k < indices.length; k++) {
+            gradientSum[indices[k]] += scale * values[k];
+            weightSum[indices[k]] += weight;
+        }
+        addRowTotals(label, weight, margin, scale);
+    }
+
+    private void addRowTotals(double label, double weight, double margin, double scale) {
+        if (fitIntercept) {
+            gradientSum[numFeatures] += scale;
+            weightSum[numFeatures] += weight;
+        }
+        totalWeight += weight;
+        lossSum += weight * loss.loss(label, margin);
+        count++;
+    }
+
+    /** Adds another batch's sums (computed at the same parameters) to this one. */
+    public void merge(MiniBatchGradient other) {
+        if (other.dim() != dim()) {
+            throw new IllegalArgumentException("Cannot merge batches of different dimensions");
+        }
+        for (int i = 0; i < gradientSum.length; i++) {
+            gradientSum[i] += other.gradientSum[i];
+            weightSum[i] += other.weightSum[i];
+        }
+        totalWeight += other.totalWeight;
+        lossSum += other.lossSum;
+        count += other.count;
+    }
+
+    /** Clears the sums for the next batch. */
+    public void reset() {
+        Arrays.fill(gradientSum, 0);
+        Arrays.fill(weightSum, 0);
+        totalWeight = 0;
+        lossSum = 0;
+        count = 0;
+    }
+
+    /** Returns the live gradient-sum array (not a copy). */
+    public double[] gradientSum() {
+        return gradientSum;
+    }
+
+    /** Returns the live per-coordinate weight-sum array (not a copy). */
+    public double[] weightSum() {
+        return weightSum;
+    }
+
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    public double lossSum() {
+        return lossSum;
+    }
+
+    /** Returns the number of rows added. */
+    public long count() {
+        return count;
+    }
+}
