@@ -24,6 +24,7 @@ import io.streamml.testutil.TestJob;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.ml.builder.Pipeline;
 import org.apache.flink.ml.builder.PipelineModel;
 import org.apache.flink.ml.linalg.DenseVector;
@@ -403,6 +404,46 @@ class StandardScalerTest {
                     {0.45020003, -0.8320503, 0.5773503},
                     {0.69576368, -0.2773501, -1.1547005}
                 });
+    }
+
+    @Test
+    void testOnlineModelSavedAsVersionsAreProduced(@TempDir Path dir) throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table input = job.unboundedTable(source, COLUMNS, TYPES, false);
+        StandardScalerModel model =
+                new StandardScaler().setWindows(CountTumblingWindows.of(2)).fit(input);
+        String path = dir.resolve("online").toString();
+        model.save(path);
+        JobClient client = job.env.executeAsync(job.name);
+        try {
+            List<Row> rows = randomRows(new Random(9), 4, 2);
+            source.release(rows.toArray(new Row[0]));
+            // Versions 0 and 1 become durable at the next checkpoints; load keeps the newest.
+            double[][] oracle = twoPassMeanAndStd(vectors(rows));
+            long deadline = System.currentTimeMillis() + 60_000;
+            StandardScalerModelData newest = null;
+            while (System.currentTimeMillis() < deadline) {
+                if (hasCommittedFiles(dir.resolve("online").resolve("data"))) {
+                    TestJob reader = TestJob.withParallelism(1);
+                    newest = modelData(reader, StandardScalerModel.load(reader.env, path)).get(0);
+                    if (newest.modelVersion == 1) {
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
+            assertEquals(1, newest.modelVersion);
+            assertArrayEquals(oracle[0], newest.mean.values, 1e-12);
+            assertArrayEquals(oracle[1], newest.std.values, 1e-12);
+        } finally {
+            client.cancel().get();
+        }
+    }
+
+    private static boolean hasCommittedFiles(Path dataDir) {
+        java.io.File[] files = dataDir.toFile().listFiles(f -> !f.getName().startsWith("."));
+        return files != null && files.length > 0;
     }
 
     @Test
