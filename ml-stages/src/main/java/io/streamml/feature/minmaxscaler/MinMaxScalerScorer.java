@@ -14,18 +14,16 @@
 package io.streamml.feature.minmaxscaler;
 
 import io.streamml.common.input.InvalidRowPolicy;
-import io.streamml.common.input.VectorChecks;
-import io.streamml.common.model.RowScorer;
+import io.streamml.common.model.VectorTransformScorer;
 
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vector;
-import org.apache.flink.types.Row;
 
 /**
  * Rescales each feature linearly from the training range [dataMin, dataMax] to [min, max]; a
  * constant feature maps to (min + max) / 2. The output is dense, since zeros rarely stay zero.
  */
-public class MinMaxScalerScorer extends RowScorer<MinMaxScalerModelData> {
+public class MinMaxScalerScorer extends VectorTransformScorer<MinMaxScalerModelData> {
     private static final long serialVersionUID = 1L;
 
     private final double min;
@@ -51,23 +49,11 @@ public class MinMaxScalerScorer extends RowScorer<MinMaxScalerModelData> {
     }
 
     @Override
-    public int numOutputs() {
-        return 1;
+    protected int modelSize() {
+        return dataMin.length;
     }
 
     @Override
-    public boolean score(Row input, Row output, int offset) {
-        Object value = input.getField(inputIndex);
-        String problem = VectorChecks.problemOf(value, dataMin.length);
-        if (problem != null) {
-            invalidRows.reject(input, inputCol, problem);
-            return false;
-        }
-        output.setField(offset, transform((Vector) value));
-        return true;
-    }
-
-    /** Rescales one vector with the current model. */
     public DenseVector transform(Vector vector) {
         double[] values = vector.toArray().clone();
         double middle = (min + max) / 2;

@@ -14,19 +14,17 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.input.InvalidRowPolicy;
-import io.streamml.common.input.VectorChecks;
-import io.streamml.common.model.RowScorer;
+import io.streamml.common.model.VectorTransformScorer;
 
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.ml.linalg.Vector;
-import org.apache.flink.types.Row;
 
 /**
  * Standardizes a vector: (x − mean) / std per feature, each part optional. A zero std scales the
  * feature to 0 rather than to NaN or infinity. Sparse input stays sparse unless centered.
  */
-public class StandardScalerScorer extends RowScorer<StandardScalerModelData> {
+public class StandardScalerScorer extends VectorTransformScorer<StandardScalerModelData> {
     private static final long serialVersionUID = 1L;
 
     private final boolean withMean;
@@ -56,23 +54,11 @@ public class StandardScalerScorer extends RowScorer<StandardScalerModelData> {
     }
 
     @Override
-    public int numOutputs() {
-        return 1;
+    protected int modelSize() {
+        return mean.length;
     }
 
     @Override
-    public boolean score(Row input, Row output, int offset) {
-        Object value = input.getField(inputIndex);
-        String problem = VectorChecks.problemOf(value, mean.length);
-        if (problem != null) {
-            invalidRows.reject(input, inputCol, problem);
-            return false;
-        }
-        output.setField(offset, transform((Vector) value));
-        return true;
-    }
-
-    /** Scales one vector with the current model. */
     public Vector transform(Vector vector) {
         if (vector instanceof SparseVector && !withMean) {
             SparseVector sparse = (SparseVector) vector;
