@@ -58,7 +58,7 @@ import java.io.Serializable;
  * evaluations is {@link #evaluations()}. Whatever the reason for stopping, {@link #bestPoint()} is
  * the point with the lowest {@code F} among all evaluated points.
  */
-public final class Lbfgs implements Serializable {
+public final class Lbfgs extends IterativeMinimizer {
 
     private static final long serialVersionUID = 1L;
 
@@ -87,7 +87,6 @@ public final class Lbfgs implements Serializable {
         DONE
     }
 
-    private final int dim;
     private final int historySize;
 
     /** Null when no weight is positive, which turns OWL-QN off. */
@@ -119,12 +118,7 @@ public final class Lbfgs implements Serializable {
     private boolean restartedThisIteration;
 
     private int smallDecreases;
-    private double[] bestPoint;
-    private double bestObjective = Double.POSITIVE_INFINITY;
-    private int iterations;
-    private int evaluations;
     private Phase phase = Phase.NEW;
-    private StopReason stopReason;
 
     /**
      * @param dim the number of parameters (coefficients, plus one when fitting an intercept)
@@ -134,9 +128,7 @@ public final class Lbfgs implements Serializable {
      * @param tol the convergence tolerance, see the class comment
      */
     public Lbfgs(int dim, int historySize, double[] l1Weights, int maxIter, double tol) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-        }
+        super(dim);
         if (historySize < 1) {
             throw new IllegalArgumentException("historySize must be >= 1, got " + historySize);
         }
@@ -146,7 +138,6 @@ public final class Lbfgs implements Serializable {
         if (!(tol >= 0)) {
             throw new IllegalArgumentException("tol must be >= 0, got " + tol);
         }
-        this.dim = dim;
         this.historySize = historySize;
         this.l1Weights = checkedL1Weights(l1Weights, dim);
         this.maxIter = maxIter;
@@ -160,7 +151,7 @@ public final class Lbfgs implements Serializable {
     }
 
     private Lbfgs(Lbfgs other) {
-        this.dim = other.dim;
+        super(other);
         this.historySize = other.historySize;
         this.l1Weights = other.l1Weights == null ? null : other.l1Weights.clone();
         this.maxIter = other.maxIter;
@@ -182,12 +173,7 @@ public final class Lbfgs implements Serializable {
         this.backtracks = other.backtracks;
         this.restartedThisIteration = other.restartedThisIteration;
         this.smallDecreases = other.smallDecreases;
-        this.bestPoint = copyOf(other.bestPoint);
-        this.bestObjective = other.bestObjective;
-        this.iterations = other.iterations;
-        this.evaluations = other.evaluations;
         this.phase = other.phase;
-        this.stopReason = other.stopReason;
     }
 
     /** Returns an independent deep copy that continues exactly as this instance would. */
@@ -494,48 +480,7 @@ public final class Lbfgs implements Serializable {
 
     private OptimizerStep stop(StopReason reason) {
         phase = Phase.DONE;
-        stopReason = reason;
-        return OptimizerStep.stop(reason);
-    }
-
-    /** Returns whether the optimizer has stopped. */
-    public boolean isDone() {
-        return phase == Phase.DONE;
-    }
-
-    /** Returns whether the optimizer stopped because a convergence test was met. */
-    public boolean isConverged() {
-        return stopReason != null && stopReason.isConverged();
-    }
-
-    /** Returns why the optimizer stopped, or null while it is running. */
-    public StopReason stopReason() {
-        return stopReason;
-    }
-
-    /** Returns a copy of the evaluated point with the lowest F, or null before any evaluation. */
-    public double[] bestPoint() {
-        return copyOf(bestPoint);
-    }
-
-    /** Returns F (smooth part plus L1 part) at {@link #bestPoint()}. */
-    public double bestObjective() {
-        return bestObjective;
-    }
-
-    /** Returns the number of iterations, that is accepted steps, taken so far. */
-    public int iterations() {
-        return iterations;
-    }
-
-    /** Returns the number of evaluations handed to {@link #next} so far. */
-    public int evaluations() {
-        return evaluations;
-    }
-
-    /** Returns the number of parameters. */
-    public int dim() {
-        return dim;
+        return finish(reason);
     }
 
     private static double[] checkedL1Weights(double[] weights, int dim) {
@@ -584,10 +529,6 @@ public final class Lbfgs implements Serializable {
         for (int i = 0; i < target.length; i++) {
             target[i] += scale * v[i];
         }
-    }
-
-    private static double[] copyOf(double[] v) {
-        return v == null ? null : v.clone();
     }
 
     private static double[][] deepCopy(double[][] rows) {

@@ -13,8 +13,6 @@
  */
 package io.streamml.optim;
 
-import java.io.Serializable;
-
 /**
  * Damped Newton minimization of a smooth, twice differentiable objective, written as a
  * deterministic state machine driven by evaluations of the value, gradient and Hessian; the
@@ -34,7 +32,7 @@ import java.io.Serializable;
  * at most {@code tol·scale}. Both are checked before a step is taken, so the current point is the
  * answer. {@code maxIter} bounds the number of accepted steps.
  */
-public final class Newton implements Serializable {
+public final class Newton extends IterativeMinimizer {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,7 +48,6 @@ public final class Newton implements Serializable {
         DONE
     }
 
-    private final int dim;
     private final int maxIter;
     private final double tol;
 
@@ -63,12 +60,7 @@ public final class Newton implements Serializable {
     private double slope;
     private int backtracks;
 
-    private double[] bestPoint;
-    private double bestObjective = Double.POSITIVE_INFINITY;
-    private int iterations;
-    private int evaluations;
     private Phase phase = Phase.NEW;
-    private StopReason stopReason;
 
     /**
      * @param dim the number of parameters
@@ -76,23 +68,20 @@ public final class Newton implements Serializable {
      * @param tol the convergence tolerance, see the class comment
      */
     public Newton(int dim, int maxIter, double tol) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-        }
+        super(dim);
         if (maxIter < 0) {
             throw new IllegalArgumentException("maxIter must be >= 0, got " + maxIter);
         }
         if (!(tol >= 0)) {
             throw new IllegalArgumentException("tol must be >= 0, got " + tol);
         }
-        this.dim = dim;
         this.maxIter = maxIter;
         this.tol = tol;
         this.direction = new double[dim];
     }
 
     private Newton(Newton other) {
-        this.dim = other.dim;
+        super(other);
         this.maxIter = other.maxIter;
         this.tol = other.tol;
         this.point = copyOf(other.point);
@@ -103,12 +92,7 @@ public final class Newton implements Serializable {
         this.stepSize = other.stepSize;
         this.slope = other.slope;
         this.backtracks = other.backtracks;
-        this.bestPoint = copyOf(other.bestPoint);
-        this.bestObjective = other.bestObjective;
-        this.iterations = other.iterations;
-        this.evaluations = other.evaluations;
         this.phase = other.phase;
-        this.stopReason = other.stopReason;
     }
 
     /** Returns an independent deep copy that continues exactly as this instance would. */
@@ -268,48 +252,7 @@ public final class Newton implements Serializable {
 
     private OptimizerStep stop(StopReason reason) {
         phase = Phase.DONE;
-        stopReason = reason;
-        return OptimizerStep.stop(reason);
-    }
-
-    /** Returns whether the optimizer has stopped. */
-    public boolean isDone() {
-        return phase == Phase.DONE;
-    }
-
-    /** Returns whether the optimizer stopped because a convergence test was met. */
-    public boolean isConverged() {
-        return stopReason != null && stopReason.isConverged();
-    }
-
-    /** Returns why the optimizer stopped, or null while it is running. */
-    public StopReason stopReason() {
-        return stopReason;
-    }
-
-    /** Returns a copy of the evaluated point with the lowest objective, or null before any. */
-    public double[] bestPoint() {
-        return copyOf(bestPoint);
-    }
-
-    /** Returns the objective at {@link #bestPoint()}. */
-    public double bestObjective() {
-        return bestObjective;
-    }
-
-    /** Returns the number of accepted steps taken so far. */
-    public int iterations() {
-        return iterations;
-    }
-
-    /** Returns the number of evaluations handed to {@link #next} so far. */
-    public int evaluations() {
-        return evaluations;
-    }
-
-    /** Returns the number of parameters. */
-    public int dim() {
-        return dim;
+        return finish(reason);
     }
 
     private static void checkLength(int length, int expected, String name) {
@@ -326,9 +269,5 @@ public final class Newton implements Serializable {
             }
         }
         return true;
-    }
-
-    private static double[] copyOf(double[] v) {
-        return v == null ? null : v.clone();
     }
 }

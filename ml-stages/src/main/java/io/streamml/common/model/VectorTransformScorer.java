@@ -16,6 +16,7 @@ package io.streamml.common.model;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.input.VectorChecks;
 
+import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.types.Row;
 
@@ -35,6 +36,14 @@ public abstract class VectorTransformScorer<M> extends RowScorer<M> {
 
     /** Transforms one valid vector with the current model. */
     public abstract Vector transform(Vector vector);
+
+    /** The vector's values as a new dense array the caller may change. */
+    protected static double[] denseCopy(Vector vector) {
+        // A dense vector's array is the caller's; a sparse one's toArray() is already a copy.
+        return vector instanceof DenseVector
+                ? ((DenseVector) vector).values.clone()
+                : vector.toArray();
+    }
 
     @Override
     public int numOutputs() {

@@ -14,20 +14,12 @@
 package io.streamml.feature.minmaxscaler;
 
 import io.streamml.common.model.ModelDataSchema;
+import io.streamml.common.model.VectorPairModelDataSchema;
 import io.streamml.common.model.VersionedModelData;
 import io.streamml.stats.RunningMinMax;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.ml.linalg.DenseVector;
-import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
-import org.apache.flink.ml.linalg.typeinfo.DenseVectorTypeInfo;
-import org.apache.flink.types.Row;
-
-import java.io.IOException;
 
 /**
  * Model data of {@link MinMaxScalerModel}: per-feature minimum and maximum of the training data,
@@ -73,49 +65,27 @@ public class MinMaxScalerModelData implements VersionedModelData {
     /** Table columns and file layout. */
     public static final ModelDataSchema<MinMaxScalerModelData> SCHEMA = new Schema();
 
-    private static final class Schema extends ModelDataSchema<MinMaxScalerModelData> {
+    private static final class Schema extends VectorPairModelDataSchema<MinMaxScalerModelData> {
         private static final long serialVersionUID = 1L;
 
         Schema() {
-            super(
-                    TypeInformation.of(MinMaxScalerModelData.class),
-                    new RowTypeInfo(
-                            new TypeInformation<?>[] {
-                                DenseVectorTypeInfo.INSTANCE,
-                                DenseVectorTypeInfo.INSTANCE,
-                                Types.LONG,
-                                Types.LONG
-                            },
-                            new String[] {"minVector", "maxVector", "modelVersion", "timestamp"}));
+            super(TypeInformation.of(MinMaxScalerModelData.class), "minVector", "maxVector");
         }
 
         @Override
-        protected Row toRow(MinMaxScalerModelData m) {
-            return Row.of(m.minVector, m.maxVector, m.modelVersion, m.timestamp);
+        protected DenseVector first(MinMaxScalerModelData m) {
+            return m.minVector;
         }
 
         @Override
-        protected MinMaxScalerModelData fromRow(Row row) {
-            return new MinMaxScalerModelData(
-                    (DenseVector) row.getField(0),
-                    (DenseVector) row.getField(1),
-                    (Long) row.getField(2),
-                    (Long) row.getField(3));
+        protected DenseVector second(MinMaxScalerModelData m) {
+            return m.maxVector;
         }
 
         @Override
-        protected void write(MinMaxScalerModelData m, DataOutputView out) throws IOException {
-            DenseVectorSerializer.INSTANCE.serialize(m.minVector, out);
-            DenseVectorSerializer.INSTANCE.serialize(m.maxVector, out);
-            out.writeLong(m.modelVersion);
-            out.writeLong(m.timestamp);
-        }
-
-        @Override
-        protected MinMaxScalerModelData read(DataInputView in) throws IOException {
-            DenseVector min = DenseVectorSerializer.INSTANCE.deserialize(in);
-            DenseVector max = DenseVectorSerializer.INSTANCE.deserialize(in);
-            return new MinMaxScalerModelData(min, max, in.readLong(), in.readLong());
+        protected MinMaxScalerModelData create(
+                DenseVector minVector, DenseVector maxVector, long modelVersion, long timestamp) {
+            return new MinMaxScalerModelData(minVector, maxVector, modelVersion, timestamp);
         }
     }
 }

@@ -55,7 +55,7 @@ public class MinMaxScalerScorer extends VectorTransformScorer<MinMaxScalerModelD
 
     @Override
     public DenseVector transform(Vector vector) {
-        double[] values = vector.toArray().clone();
+        double[] values = denseCopy(vector);
         double middle = (min + max) / 2;
         for (int i = 0; i < values.length; i++) {
             values[i] = scale[i] == 0 ? middle : (values[i] - dataMin[i]) * scale[i] + min;

@@ -14,20 +14,12 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.model.ModelDataSchema;
+import io.streamml.common.model.VectorPairModelDataSchema;
 import io.streamml.common.model.VersionedModelData;
 import io.streamml.stats.RunningMoments;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.ml.linalg.DenseVector;
-import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
-import org.apache.flink.ml.linalg.typeinfo.DenseVectorTypeInfo;
-import org.apache.flink.types.Row;
-
-import java.io.IOException;
 
 /**
  * Model data of {@link StandardScalerModel}: per-feature mean and unbiased standard deviation, the
@@ -73,49 +65,27 @@ public class StandardScalerModelData implements VersionedModelData {
     /** Table columns and file layout. */
     public static final ModelDataSchema<StandardScalerModelData> SCHEMA = new Schema();
 
-    private static final class Schema extends ModelDataSchema<StandardScalerModelData> {
+    private static final class Schema extends VectorPairModelDataSchema<StandardScalerModelData> {
         private static final long serialVersionUID = 1L;
 
         Schema() {
-            super(
-                    TypeInformation.of(StandardScalerModelData.class),
-                    new RowTypeInfo(
-                            new TypeInformation<?>[] {
-                                DenseVectorTypeInfo.INSTANCE,
-                                DenseVectorTypeInfo.INSTANCE,
-                                Types.LONG,
-                                Types.LONG
-                            },
-                            new String[] {"mean", "std", "modelVersion", "timestamp"}));
+            super(TypeInformation.of(StandardScalerModelData.class), "mean", "std");
         }
 
         @Override
-        protected Row toRow(StandardScalerModelData m) {
-            return Row.of(m.mean, m.std, m.modelVersion, m.timestamp);
+        protected DenseVector first(StandardScalerModelData m) {
+            return m.mean;
         }
 
         @Override
-        protected StandardScalerModelData fromRow(Row row) {
-            return new StandardScalerModelData(
-                    (DenseVector) row.getField(0),
-                    (DenseVector) row.getField(1),
-                    (Long) row.getField(2),
-                    (Long) row.getField(3));
+        protected DenseVector second(StandardScalerModelData m) {
+            return m.std;
         }
 
         @Override
-        protected void write(StandardScalerModelData m, DataOutputView out) throws IOException {
-            DenseVectorSerializer.INSTANCE.serialize(m.mean, out);
-            DenseVectorSerializer.INSTANCE.serialize(m.std, out);
-            out.writeLong(m.modelVersion);
-            out.writeLong(m.timestamp);
-        }
-
-        @Override
-        protected StandardScalerModelData read(DataInputView in) throws IOException {
-            DenseVector mean = DenseVectorSerializer.INSTANCE.deserialize(in);
-            DenseVector std = DenseVectorSerializer.INSTANCE.deserialize(in);
-            return new StandardScalerModelData(mean, std, in.readLong(), in.readLong());
+        protected StandardScalerModelData create(
+                DenseVector mean, DenseVector std, long modelVersion, long timestamp) {
+            return new StandardScalerModelData(mean, std, modelVersion, timestamp);
         }
     }
 }

@@ -68,7 +68,7 @@ public class StandardScalerScorer extends VectorTransformScorer<StandardScalerMo
             }
             return new SparseVector(sparse.n, sparse.indices.clone(), values);
         }
-        double[] values = vector.toArray().clone();
+        double[] values = denseCopy(vector);
         for (int i = 0; i < values.length; i++) {
             values[i] = ((withMean ? values[i] - mean[i] : values[i])) * scale[i];
         }
