@@ -24,16 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Passes records through and fails the job at chosen points: once the given number of records has
- * passed and a checkpoint has completed since (so the restore has real state to bring back). Each
- * failure point fires once per JVM, so the restarted job runs on.
+ * Passes records through and fails the job at chosen points: the i-th failure fires once {@code
+ * counts[i]} records have passed since the job (re)started and a checkpoint has completed since (so
+ * the restore has real state to bring back). Each failure fires once per JVM, so the restarted job
+ * runs on; {@link #totalFailures()} lets a test check that they all fired.
  */
 public final class FailureInjector {
     private static final Map<String, AtomicInteger> FAILURES_DONE = new ConcurrentHashMap<>();
 
     private FailureInjector() {}
 
-    /** {@code input} with failures after each of {@code counts} records (ascending). */
+    /** {@code input} with a failure after each of {@code counts} records since the last start. */
     public static <T> DataStream<T> failAfter(DataStream<T> input, long... counts) {
         String id = UUID.randomUUID().toString();
         FAILURES_DONE.put(id, new AtomicInteger());

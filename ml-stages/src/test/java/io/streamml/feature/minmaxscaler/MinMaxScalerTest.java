@@ -229,7 +229,10 @@ class MinMaxScalerTest {
             rows.add(Row.of(i, Vectors.dense(random.nextGaussian(), random.nextGaussian() * 5)));
         }
         List<MinMaxScalerModelData> expected = onlineVersions(rows, false);
+        int failuresBefore = FailureInjector.totalFailures();
         List<MinMaxScalerModelData> recovered = onlineVersions(rows, true);
+        // The recovered run really went through 2 failures and restores.
+        assertEquals(failuresBefore + 2, FailureInjector.totalFailures());
         for (int w = 0; w < expected.size(); w++) {
             assertEquals(w, recovered.get(w).modelVersion);
             assertArrayEquals(
@@ -258,7 +261,7 @@ class MinMaxScalerTest {
         if (injectFailures) {
             input =
                     job.tEnv.fromDataStream(
-                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 5, 12));
+                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 5, 5));
         }
         Table modelData =
                 new MinMaxScaler()

@@ -495,7 +495,10 @@ class StandardScalerTest {
     void testOnlineFitSurvivesFailures() throws Exception {
         List<Row> rows = randomRows(new Random(5), 40, 3);
         List<StandardScalerModelData> expected = onlineVersions(rows, false);
+        int failuresBefore = FailureInjector.totalFailures();
         List<StandardScalerModelData> recovered = onlineVersions(rows, true);
+        // The recovered run really went through 3 failures and restores.
+        assertEquals(failuresBefore + 3, FailureInjector.totalFailures());
         assertEquals(expected.size(), recovered.size());
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i).modelVersion, recovered.get(i).modelVersion);
@@ -518,7 +521,7 @@ class StandardScalerTest {
         if (injectFailures) {
             input =
                     job.tEnv.fromDataStream(
-                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 6, 14, 30));
+                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 6, 6, 6));
         }
         Table modelData =
                 new StandardScaler()
