@@ -23,7 +23,7 @@ import java.util.Arrays;
  * sparse input a feature keeps these over its explicitly seen values only; {@link #mean()} and
  * {@link #sampleVariance()} fold in the implicit zeros with the same merge formula.
  */
-public final class RunningMoments implements FeatureStatistics<RunningMoments> {
+public final class RunningMoments implements FeatureStatistics<RunningMoments>, MeanAndStd {
     private static final long serialVersionUID = 1L;
 
     private double totalWeight;
@@ -106,6 +106,7 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments> {
     }
 
     /** Per-feature weighted mean, zeros while empty. */
+    @Override
     public double[] mean() {
         int d = Math.max(dimension(), 0);
         double[] mean = new double[d];
@@ -138,6 +139,7 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments> {
     }
 
     /** Per-feature unbiased sample standard deviation (0 when W ≤ 1). */
+    @Override
     public double[] sampleStd() {
         double[] std = sampleVariance();
         for (int i = 0; i < std.length; i++) {

@@ -35,40 +35,30 @@ import org.apache.flink.types.Row;
  * Fits per-feature statistics of a vector column, the machinery both scalers share: on a bounded
  * Table one model version from all rows, on an unbounded Table one version per window.
  *
- * @param <S> the statistics type
  * @param <M> the model data type
  */
-public final class FeatureStatisticsFit<S extends FeatureStatistics<S>, M> {
+public final class FeatureStatisticsFit<M> {
     private final String stage;
-    private final StatisticsSupplier<S> supplier;
-    private final TypeInformation<S> statisticsType;
-    private final ModelDataFactory<S, M> modelDataFactory;
     private final TypeInformation<M> modelType;
 
-    public FeatureStatisticsFit(
-            String stage,
-            StatisticsSupplier<S> supplier,
-            Class<S> statisticsClass,
-            ModelDataFactory<S, M> modelDataFactory,
-            TypeInformation<M> modelType) {
+    public FeatureStatisticsFit(String stage, TypeInformation<M> modelType) {
         this.stage = stage;
-        this.supplier = supplier;
-        this.statisticsType = TypeInformation.of(statisticsClass);
-        this.modelDataFactory = modelDataFactory;
         this.modelType = modelType;
     }
 
     /**
-     * Fits on {@code input}'s column {@code inputCol}: bounded input gives one version, unbounded
-     * input a version per window of {@code windows}, with statistics decayed by {@code decayFactor}
-     * before each window.
+     * Fits on {@code input}'s column {@code inputCol}: bounded input gives one version from {@code
+     * bounded} statistics, unbounded input a version per window of {@code windows} from {@code
+     * online} statistics, decayed by {@code decayFactor} before each window.
      */
-    public DataStream<M> fit(
+    public <B extends FeatureStatistics<B>, O extends FeatureStatistics<O>> DataStream<M> fit(
             Table input,
             String inputCol,
             String handleInvalid,
             Windows windows,
-            double decayFactor) {
+            double decayFactor,
+            StatisticsSpec<B, M> bounded,
+            StatisticsSpec<O, M> online) {
         RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
         VectorRows vectorRows =
                 new VectorRows(
@@ -77,43 +67,43 @@ public final class FeatureStatisticsFit<S extends FeatureStatistics<S>, M> {
                         ModelScoring.columnIndex(stage, inputType, inputCol));
         DataStream<Row> rows = TableEnvironments.of(input).toDataStream(input);
         if (InputBoundedness.isBounded(rows)) {
-            return fitBounded(rows, vectorRows, inputCol);
+            return fitBounded(rows, vectorRows, inputCol, bounded);
         }
-        return fitOnline(rows, vectorRows, inputCol, windows, decayFactor);
+        return fitOnline(rows, vectorRows, inputCol, windows, decayFactor, online);
     }
 
-    private DataStream<M> fitBounded(DataStream<Row> rows, VectorRows vectorRows, String column) {
-        TypeInformation<Tuple2<Integer, S>> partialType =
-                new TupleTypeInfo<>(Types.INT, statisticsType);
+    private <S extends FeatureStatistics<S>> DataStream<M> fitBounded(
+            DataStream<Row> rows, VectorRows vectorRows, String column, StatisticsSpec<S, M> spec) {
+        TypeInformation<Tuple2<Integer, S>> partialType = new TupleTypeInfo<>(Types.INT, spec.type);
         return rows.transform(
                         stage + ".localStatistics",
                         partialType,
-                        new LocalStatisticsOperator<>(vectorRows, supplier, statisticsType))
+                        new LocalStatisticsOperator<>(vectorRows, spec.supplier, spec.type))
                 .transform(
                         stage + ".mergeStatistics",
                         modelType,
                         new MergeStatisticsOperator<>(
-                                stage, column, supplier, modelDataFactory, partialType))
+                                stage, column, spec.supplier, spec.modelDataFactory, partialType))
                 .setParallelism(1);
     }
 
-    private DataStream<M> fitOnline(
+    private <S extends FeatureStatistics<S>> DataStream<M> fitOnline(
             DataStream<Row> rows,
             VectorRows vectorRows,
             String column,
             Windows windows,
-            double decayFactor) {
+            double decayFactor,
+            StatisticsSpec<S, M> spec) {
         // One task windows the rows in arrival order and the versions follow in the same chain,
         // so late rows and failures cannot reorder anything.
-        TypeInformation<Tuple2<S, Long>> batchType =
-                new TupleTypeInfo<>(statisticsType, Types.LONG);
+        TypeInformation<Tuple2<S, Long>> batchType = new TupleTypeInfo<>(spec.type, Types.LONG);
         return rows.transform(
                         stage + ".windows",
                         batchType,
                         new WindowBatchOperator<>(
                                 windows,
-                                new RowStatistics<>(vectorRows, supplier, stage, column),
-                                statisticsType))
+                                new RowStatistics<>(vectorRows, spec.supplier, stage, column),
+                                spec.type))
                 .setParallelism(1)
                 .transform(
                         stage + ".versions",
@@ -122,9 +112,9 @@ public final class FeatureStatisticsFit<S extends FeatureStatistics<S>, M> {
                                 stage,
                                 column,
                                 decayFactor,
-                                supplier,
-                                modelDataFactory,
-                                statisticsType))
+                                spec.supplier,
+                                spec.modelDataFactory,
+                                spec.type))
                 .setParallelism(1);
     }
 }

@@ -14,6 +14,7 @@
 package io.streamml.feature.minmaxscaler;
 
 import io.streamml.common.statistics.FeatureStatisticsFit;
+import io.streamml.common.statistics.StatisticsSpec;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.stats.RunningMinMax;
 
@@ -56,22 +57,21 @@ public class MinMaxScaler
     public MinMaxScalerModel fit(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
         checkRange(STAGE);
-        FeatureStatisticsFit<RunningMinMax, MinMaxScalerModelData> fit =
-                new FeatureStatisticsFit<>(
-                        STAGE,
-                        RunningMinMax::new,
-                        RunningMinMax.class,
-                        MinMaxScalerModelData::of,
-                        MinMaxScalerModelData.SCHEMA.modelType());
+        StatisticsSpec<RunningMinMax, MinMaxScalerModelData> statistics =
+                new StatisticsSpec<>(
+                        RunningMinMax::new, RunningMinMax.class, MinMaxScalerModelData::of);
         Table modelData =
                 MinMaxScalerModelData.SCHEMA.toTable(
                         TableEnvironments.of(inputs[0]),
-                        fit.fit(
-                                inputs[0],
-                                getInputCol(),
-                                getHandleInvalid(),
-                                getWindows(),
-                                getDecayFactor()));
+                        new FeatureStatisticsFit<>(STAGE, MinMaxScalerModelData.SCHEMA.modelType())
+                                .fit(
+                                        inputs[0],
+                                        getInputCol(),
+                                        getHandleInvalid(),
+                                        getWindows(),
+                                        getDecayFactor(),
+                                        statistics,
+                                        statistics));
         MinMaxScalerModel model = new MinMaxScalerModel().setModelData(modelData);
         ReadWriteUtils.updateExistingParams(model, paramMap);
         return model;

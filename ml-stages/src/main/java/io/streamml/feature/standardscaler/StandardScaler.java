@@ -14,7 +14,9 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.statistics.FeatureStatisticsFit;
+import io.streamml.common.statistics.StatisticsSpec;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.stats.ExactMoments;
 import io.streamml.stats.RunningMoments;
 
 import org.apache.flink.ml.api.Estimator;
@@ -55,22 +57,33 @@ public class StandardScaler
     @Override
     public StandardScalerModel fit(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        FeatureStatisticsFit<RunningMoments, StandardScalerModelData> fit =
-                new FeatureStatisticsFit<>(
-                        STAGE,
+        // Bounded fits sum exactly, so the model is the same at any parallelism. (Lambdas, not
+        // two StandardScalerModelData::of references: javac deserializes those as one.)
+        StatisticsSpec<ExactMoments, StandardScalerModelData> bounded =
+                new StatisticsSpec<>(
+                        ExactMoments::new,
+                        ExactMoments.class,
+                        (moments, version, timestamp) ->
+                                StandardScalerModelData.of(moments, version, timestamp));
+        StatisticsSpec<RunningMoments, StandardScalerModelData> online =
+                new StatisticsSpec<>(
                         RunningMoments::new,
                         RunningMoments.class,
-                        StandardScalerModelData::of,
-                        StandardScalerModelData.SCHEMA.modelType());
+                        (moments, version, timestamp) ->
+                                StandardScalerModelData.of(moments, version, timestamp));
         Table modelData =
                 StandardScalerModelData.SCHEMA.toTable(
                         TableEnvironments.of(inputs[0]),
-                        fit.fit(
-                                inputs[0],
-                                getInputCol(),
-                                getHandleInvalid(),
-                                getWindows(),
-                                getDecayFactor()));
+                        new FeatureStatisticsFit<>(
+                                        STAGE, StandardScalerModelData.SCHEMA.modelType())
+                                .fit(
+                                        inputs[0],
+                                        getInputCol(),
+                                        getHandleInvalid(),
+                                        getWindows(),
+                                        getDecayFactor(),
+                                        bounded,
+                                        online));
         StandardScalerModel model = new StandardScalerModel().setModelData(modelData);
         ReadWriteUtils.updateExistingParams(model, paramMap);
         return model;

@@ -16,7 +16,7 @@ package io.streamml.feature.standardscaler;
 import io.streamml.common.model.ModelDataSchema;
 import io.streamml.common.model.VectorPairModelDataSchema;
 import io.streamml.common.model.VersionedModelData;
-import io.streamml.stats.RunningMoments;
+import io.streamml.stats.MeanAndStd;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.ml.linalg.DenseVector;
@@ -44,7 +44,7 @@ public class StandardScalerModelData implements VersionedModelData {
 
     /** Model data from fitted moments. */
     public static StandardScalerModelData of(
-            RunningMoments moments, long modelVersion, long timestamp) {
+            MeanAndStd moments, long modelVersion, long timestamp) {
         return new StandardScalerModelData(
                 new DenseVector(moments.mean()),
                 new DenseVector(moments.sampleStd()),

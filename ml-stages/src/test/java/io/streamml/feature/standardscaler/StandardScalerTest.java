@@ -199,7 +199,13 @@ class StandardScalerTest {
         Random random = new Random(7);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            rows.add(Row.of(i, Vectors.dense(random.nextDouble() * 100, random.nextGaussian())));
+            rows.add(
+                    Row.of(
+                            i,
+                            Vectors.dense(
+                                    random.nextDouble() * 100,
+                                    random.nextGaussian(),
+                                    1e9 + random.nextGaussian())));
         }
         StandardScalerModelData[] results = new StandardScalerModelData[2];
         int[] parallelisms = {1, 4};
@@ -209,10 +215,9 @@ class StandardScalerTest {
                     modelData(job, new StandardScaler().fit(job.boundedTable(COLUMNS, TYPES, rows)))
                             .get(0);
         }
-        for (int j = 0; j < 2; j++) {
-            assertEquals(results[0].mean.values[j], results[1].mean.values[j], 1e-12);
-            assertEquals(results[0].std.values[j], results[1].std.values[j], 1e-12);
-        }
+        // Exact sums: bit-identical, not merely close.
+        assertArrayEquals(results[0].mean.values, results[1].mean.values, 0);
+        assertArrayEquals(results[0].std.values, results[1].std.values, 0);
     }
 
     @Test
