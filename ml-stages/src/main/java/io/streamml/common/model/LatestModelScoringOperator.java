@@ -56,7 +56,10 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
 
     private final String stage;
     private final RowScorer<M> scorer;
-    private final int inputArity;
+
+    /** Positions of the input fields copied to the output, in order. */
+    private final int[] keptFields;
+
     private final boolean withVersionColumn;
     private final Long maxAllowedModelDelayMs;
     private final TypeInformation<Row> inputType;
@@ -74,12 +77,13 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
             String stage,
             RowScorer<M> scorer,
             TypeInformation<Row> inputType,
+            int[] keptFields,
             TypeInformation<M> modelType,
             boolean withVersionColumn,
             Long maxAllowedModelDelayMs) {
         this.stage = stage;
         this.scorer = scorer;
-        this.inputArity = inputType.getArity();
+        this.keptFields = keptFields;
         this.inputType = inputType;
         this.modelType = modelType;
         this.withVersionColumn = withVersionColumn;
@@ -194,15 +198,15 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         Row out =
                 new Row(
                         input.getKind(),
-                        inputArity + scorer.numOutputs() + (withVersionColumn ? 1 : 0));
-        for (int i = 0; i < inputArity; i++) {
-            out.setField(i, input.getField(i));
+                        keptFields.length + scorer.numOutputs() + (withVersionColumn ? 1 : 0));
+        for (int i = 0; i < keptFields.length; i++) {
+            out.setField(i, input.getField(keptFields[i]));
         }
-        if (!scorer.score(input, out, inputArity)) {
+        if (!scorer.score(input, out, keptFields.length)) {
             return;
         }
         if (withVersionColumn) {
-            out.setField(inputArity + scorer.numOutputs(), model.getModelVersion());
+            out.setField(keptFields.length + scorer.numOutputs(), model.getModelVersion());
         }
         if (timestamp == NO_TIMESTAMP) {
             output.collect(new StreamRecord<>(out));

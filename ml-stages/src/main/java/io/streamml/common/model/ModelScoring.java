@@ -20,12 +20,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 import org.apache.flink.types.Row;
 
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The transform every Model shares: joins the input rows with the model data stream in a {@link
@@ -90,10 +95,18 @@ public final class ModelScoring<M extends VersionedModelData> {
             names = concat(names, new String[] {modelVersionCol});
             types = concat(types, new TypeInformation<?>[] {Types.LONG});
         }
+        // A rowtime attribute leaves the rows as their record timestamp and comes back as the
+        // last column, so the output keeps event time for the stages after this one.
+        String rowtime = rowtimeColumn(input.getResolvedSchema());
+        int[] keptFields =
+                IntStream.range(0, inputType.getArity())
+                        .filter(i -> !inputType.getFieldNames()[i].equals(rowtime))
+                        .toArray();
+        RowTypeInfo keptType = projection(inputType, keptFields);
         RowTypeInfo outputType =
                 new RowTypeInfo(
-                        concat(inputType.getFieldTypes(), types),
-                        concat(inputType.getFieldNames(), names));
+                        concat(keptType.getFieldTypes(), types),
+                        concat(keptType.getFieldNames(), names));
 
         DataStream<Row> rows = tEnv.toDataStream(input);
         DataStream<Row> scored =
@@ -105,10 +118,39 @@ public final class ModelScoring<M extends VersionedModelData> {
                                         stage,
                                         scorerFactory.apply(inputType),
                                         inputType,
+                                        keptFields,
                                         modelType,
                                         modelVersionCol != null,
                                         maxAllowedModelDelayMs));
-        return tEnv.fromDataStream(scored);
+        if (rowtime == null) {
+            return tEnv.fromDataStream(scored);
+        }
+        return tEnv.fromDataStream(
+                scored,
+                Schema.newBuilder()
+                        .columnByMetadata(rowtime, "TIMESTAMP_LTZ(3)")
+                        .watermark(rowtime, "SOURCE_WATERMARK()")
+                        .build());
+    }
+
+    /** The name of the schema's rowtime attribute, or null. */
+    private static String rowtimeColumn(ResolvedSchema schema) {
+        for (Column column : schema.getColumns()) {
+            if (LogicalTypeChecks.isRowtimeAttribute(column.getDataType().getLogicalType())) {
+                return column.getName();
+            }
+        }
+        return null;
+    }
+
+    private static RowTypeInfo projection(RowTypeInfo type, int[] fields) {
+        TypeInformation<?>[] types = new TypeInformation<?>[fields.length];
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            types[i] = type.getTypeAt(fields[i]);
+            names[i] = type.getFieldNames()[fields[i]];
+        }
+        return new RowTypeInfo(types, names);
     }
 
     private void checkNewColumn(RowTypeInfo inputType, String name) {

@@ -33,6 +33,7 @@ import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.streaming.api.windowing.time.Time;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 
@@ -671,6 +672,42 @@ class StandardScalerTest {
             assertEquals(11, second.getField("id"));
             assertEquals(1L, second.getField("version"));
             assertEquals(8.0, ((Vector) second.getField("output")).get(0), 1e-12);
+        }
+    }
+
+    @Test
+    void testTransformKeepsEventTimeForTheNextStage() throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        StandardScalerModel model =
+                new StandardScaler()
+                        .setWithMean(true)
+                        .setWithStd(false)
+                        .fit(job.boundedTable(COLUMNS, TYPES, FIXTURE));
+        ControllableSource source = new ControllableSource();
+        Table scored = model.transform(job.unboundedTable(source, COLUMNS, TYPES, true))[0];
+        assertTrue(
+                LogicalTypeChecks.isRowtimeAttribute(
+                        scored.getResolvedSchema()
+                                .getColumn("rowtime")
+                                .get()
+                                .getDataType()
+                                .getLogicalType()));
+        // A second, event-time windowed stage reads the scaled column downstream.
+        Table versions =
+                new StandardScaler()
+                        .setInputCol("output")
+                        .setOutputCol("twice")
+                        .setWindows(EventTimeTumblingWindows.of(Time.milliseconds(100)))
+                        .fit(scored)
+                        .getModelData()[0];
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            source.releaseAt(10, Row.of(0, Vectors.dense(1.0, 2.0, 3.0)));
+            source.releaseAt(60, Row.of(1, Vectors.dense(3.0, 4.0, 5.0)));
+            source.watermark(99);
+            StandardScalerModelData version = fromRow(TestJob.take(it, 1).get(0));
+            assertEquals(100, version.timestamp);
+            // Mean of the centered rows: ((1, 2, 3) + (3, 4, 5)) / 2 − fixture mean.
+            assertArrayEquals(new double[] {1.7, 2, 4}, version.mean.values, 1e-12);
         }
     }
 
