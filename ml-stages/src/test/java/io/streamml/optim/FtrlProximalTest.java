@@ -14,6 +14,9 @@
 package io.streamml.optim;
 
 import io.streamml.linear.loss.LogLoss;
+import io.streamml.testutil.ReferenceSolvers;
+import io.streamml.testutil.RegularizedObjective;
+import io.streamml.testutil.SyntheticData;
 
 import org.junit.jupiter.api.Test;
 

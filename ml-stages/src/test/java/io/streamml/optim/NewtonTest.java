@@ -15,6 +15,10 @@ package io.streamml.optim;
 
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.SquaredLoss;
+import io.streamml.testutil.DenseLinearAlgebra;
+import io.streamml.testutil.ReferenceSolvers;
+import io.streamml.testutil.RegularizedObjective;
+import io.streamml.testutil.SyntheticData;
 
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ package io.streamml.optim;
 
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.Loss;
+import io.streamml.testutil.SyntheticData;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

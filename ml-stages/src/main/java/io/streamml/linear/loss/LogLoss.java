@@ -31,6 +31,11 @@ public final class LogLoss implements Loss {
     private LogLoss() {}
 
     @Override
+    public String labelProblem(double label) {
+        return label == 0 || label == 1 ? null : "the label is " + label + " but must be 0 or 1";
+    }
+
+    @Override
     public double loss(double label, double margin) {
         return label * softplus(-margin) + (1 - label) * softplus(margin);
     }

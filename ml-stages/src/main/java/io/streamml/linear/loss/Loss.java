@@ -31,4 +31,9 @@ public interface Loss extends Serializable {
 
     /** Returns the second derivative of {@link #loss} with respect to the margin. */
     double secondDerivative(double label, double margin);
+
+    /** Returns why {@code label} is not a valid label for this loss, or null if it is. */
+    default String labelProblem(double label) {
+        return Double.isFinite(label) ? null : "the label is " + label;
+    }
 }

@@ -11,15 +11,15 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.optim;
+package io.streamml.testutil;
 
 /** Gaussian elimination with partial pivoting, for the closed-form oracles of the tests. */
-final class DenseLinearAlgebra {
+public final class DenseLinearAlgebra {
 
     private DenseLinearAlgebra() {}
 
     /** Solves {@code A·x = b} for a square row-major {@code A} of size {@code b.length}. */
-    static double[] solve(double[] matrix, double[] rhs) {
+    public static double[] solve(double[] matrix, double[] rhs) {
         int n = rhs.length;
         double[] a = matrix.clone();
         double[] b = rhs.clone();

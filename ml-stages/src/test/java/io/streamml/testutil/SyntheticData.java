@@ -11,16 +11,16 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.optim;
+package io.streamml.testutil;
 
 import java.util.Random;
 
 /** Seeded random regression and classification data sets for the optimizer tests. */
-final class SyntheticData {
+public final class SyntheticData {
 
-    final double[][] features;
-    final double[] labels;
-    final double[] weights;
+    public final double[][] features;
+    public final double[] labels;
+    public final double[] weights;
 
     private SyntheticData(double[][] features, double[] labels, double[] weights) {
         this.features = features;
@@ -28,11 +28,11 @@ final class SyntheticData {
         this.weights = weights;
     }
 
-    int numRows() {
+    public int numRows() {
         return labels.length;
     }
 
-    int numFeatures() {
+    public int numFeatures() {
         return features[0].length;
     }
 
@@ -41,7 +41,7 @@ final class SyntheticData {
      * the given coefficients and intercept; weights are uniform in [0.5, 1.5] when {@code
      * weighted}, else 1.
      */
-    static SyntheticData logistic(
+    public static SyntheticData logistic(
             long seed, int numRows, double[] coefficients, double intercept, boolean weighted) {
         Random random = new Random(seed);
         double[][] x = new double[numRows][coefficients.length];
@@ -60,7 +60,7 @@ final class SyntheticData {
     }
 
     /** Returns rows with standard normal features and labels x·β + b + noise·N(0, 1). */
-    static SyntheticData linear(
+    public static SyntheticData linear(
             long seed,
             int numRows,
             double[] coefficients,

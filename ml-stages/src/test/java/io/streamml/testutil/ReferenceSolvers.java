@@ -11,7 +11,7 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.optim;
+package io.streamml.testutil;
 
 import io.streamml.linear.loss.SquaredLoss;
 
@@ -21,12 +21,12 @@ import io.streamml.linear.loss.SquaredLoss;
  * coordinate descent) for L1-penalized objectives. Each runs until its iterates stop changing at
  * the level of rounding errors.
  */
-final class ReferenceSolvers {
+public final class ReferenceSolvers {
 
     private ReferenceSolvers() {}
 
     /** Minimizes the smooth objective (no L1) by Newton's method with step halving. */
-    static double[] newton(RegularizedObjective objective) {
+    public static double[] newton(RegularizedObjective objective) {
         int dim = objective.dim;
         double[] x = new double[dim];
         double[] gradient = new double[dim];
@@ -61,7 +61,7 @@ final class ReferenceSolvers {
      * Minimizes {@code (1/Σw)·Σ wᵢ·½(yᵢ − xᵢ·β − b)² + l2/2·‖β‖² + l1·‖β‖₁} by cyclic coordinate
      * descent with exact coordinate minimization (Friedman, Hastie and Tibshirani 2010).
      */
-    static double[] elasticNetLeastSquares(RegularizedObjective objective) {
+    public static double[] elasticNetLeastSquares(RegularizedObjective objective) {
         if (!(objective.loss instanceof SquaredLoss)) {
             throw new IllegalArgumentException("Only for the squared loss");
         }
@@ -118,7 +118,7 @@ final class ReferenceSolvers {
      * second-order model plus the L1 term by cyclic coordinate descent, then backtracks on the true
      * objective.
      */
-    static double[] proximalNewton(RegularizedObjective objective) {
+    public static double[] proximalNewton(RegularizedObjective objective) {
         int dim = objective.dim;
         int p = objective.numCoefficients();
         double[] x = new double[dim];

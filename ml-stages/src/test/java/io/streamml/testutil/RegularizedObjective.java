@@ -11,7 +11,7 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.optim;
+package io.streamml.testutil;
 
 import io.streamml.linear.loss.Loss;
 
@@ -22,17 +22,17 @@ import java.util.Arrays;
  * definition: {@code (1/Σw)·Σ wᵢ·loss(yᵢ, xᵢ·β + b) + l2/2·‖β‖²} (the smooth part), plus {@code
  * l1·‖β‖₁}. Parameters are {@code β} followed by {@code b} when fitting an intercept.
  */
-final class RegularizedObjective {
+public final class RegularizedObjective {
 
-    final Loss loss;
-    final SyntheticData data;
-    final double l1;
-    final double l2;
-    final boolean fitIntercept;
-    final int dim;
+    public final Loss loss;
+    public final SyntheticData data;
+    public final double l1;
+    public final double l2;
+    public final boolean fitIntercept;
+    public final int dim;
     private final double totalWeight;
 
-    RegularizedObjective(
+    public RegularizedObjective(
             Loss loss, SyntheticData data, double l1, double l2, boolean fitIntercept) {
         this.loss = loss;
         this.data = data;
@@ -47,11 +47,11 @@ final class RegularizedObjective {
         this.totalWeight = sum;
     }
 
-    int numCoefficients() {
+    public int numCoefficients() {
         return data.numFeatures();
     }
 
-    double margin(int row, double[] parameters) {
+    public double margin(int row, double[] parameters) {
         double margin = fitIntercept ? parameters[numCoefficients()] : 0;
         for (int j = 0; j < numCoefficients(); j++) {
             margin += data.features[row][j] * parameters[j];
@@ -60,7 +60,7 @@ final class RegularizedObjective {
     }
 
     /** Returns the smooth part and writes its gradient into {@code gradient}. */
-    double smoothValueAndGradient(double[] parameters, double[] gradient) {
+    public double smoothValueAndGradient(double[] parameters, double[] gradient) {
         Arrays.fill(gradient, 0);
         double value = 0;
         int p = numCoefficients();
@@ -84,7 +84,7 @@ final class RegularizedObjective {
     }
 
     /** Returns the dense Hessian of the smooth part, row-major. */
-    double[] smoothHessian(double[] parameters) {
+    public double[] smoothHessian(double[] parameters) {
         double[] hessian = new double[dim * dim];
         int p = numCoefficients();
         double[] row = new double[dim];
@@ -109,7 +109,7 @@ final class RegularizedObjective {
     }
 
     /** Returns the full objective, L1 part included. */
-    double value(double[] parameters) {
+    public double value(double[] parameters) {
         double value = smoothValueAndGradient(parameters, new double[dim]);
         for (int j = 0; j < numCoefficients(); j++) {
             value += l1 * Math.abs(parameters[j]);
@@ -118,7 +118,7 @@ final class RegularizedObjective {
     }
 
     /** Returns per-parameter L1 weights in the {@link Lbfgs} convention. */
-    double[] l1Weights() {
+    public double[] l1Weights() {
         double[] weights = new double[dim];
         for (int j = 0; j < numCoefficients(); j++) {
             weights[j] = l1;

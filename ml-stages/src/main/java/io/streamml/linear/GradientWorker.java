@@ -1,0 +1,193 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.optim.MiniBatchSgd;
+
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.iteration.IterationListener;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
+
+/**
+ * Bounded training, one per subtask, inside the iteration: caches its rows once (input 2, all in
+ * epoch 0), reports their count and dimension when epoch 0 ends, then for every point it receives
+ * (input 1, broadcast from the {@link StepCoordinator}) sends back the loss and gradient sums over
+ * its rows — all of them, or its next mini-batch under SGD.
+ *
+ * <p>Messages are double arrays: a point is {@code [round, parameters...]}; the reply is {@code
+ * [subtask, round, Σw, Σw·loss, gradient...]}, the first reply {@code [subtask, -1, rows, dim, Σw,
+ * Σw·label]}.
+ */
+class GradientWorker extends AbstractStreamOperator<double[]>
+        implements TwoInputStreamOperator<double[], Row, double[]>, IterationListener<double[]> {
+    private static final long serialVersionUID = 1L;
+
+    static final int HANDSHAKE = -1;
+
+    private final LinearTrainingConfig config;
+    private final LabeledRowReader reader;
+
+    private transient TrainingCache cache;
+    private transient boolean cacheComplete;
+    private transient double[] pendingPoint;
+    private transient int batchOffset;
+    private transient ListState<TrainingCache> cacheState;
+    private transient ListState<double[]> pendingPointState;
+    private transient ListState<Integer> progressState;
+
+    GradientWorker(LinearTrainingConfig config, LabeledRowReader reader) {
+        this.config = config;
+        this.reader = reader;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        cacheState =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "cache", TypeInformation.of(TrainingCache.class)));
+        pendingPointState =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "pendingPoint",
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        progressState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("progress", Types.INT));
+        cache = new TrainingCache();
+        for (TrainingCache restored : cacheState.get()) {
+            cache = restored;
+        }
+        for (double[] point : pendingPointState.get()) {
+            pendingPoint = point;
+        }
+        Integer[] progress = new Integer[] {0, 0};
+        int i = 0;
+        for (Integer value : progressState.get()) {
+            progress[i++] = value;
+        }
+        cacheComplete = progress[0] == 1;
+        batchOffset = progress[1];
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        reader.invalidRows().open(getMetricGroup());
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        cacheState.clear();
+        cacheState.add(cache);
+        pendingPointState.clear();
+        if (pendingPoint != null) {
+            pendingPointState.add(pendingPoint);
+        }
+        progressState.clear();
+        progressState.add(cacheComplete ? 1 : 0);
+        progressState.add(batchOffset);
+    }
+
+    @Override
+    public void processElement2(StreamRecord<Row> record) {
+        reader.addTo(cache, record.getValue());
+    }
+
+    @Override
+    public void processElement1(StreamRecord<double[]> record) {
+        double[] point = record.getValue();
+        if (point[0] < 0) {
+            return;
+        }
+        if (cacheComplete) {
+            evaluate(point);
+        } else {
+            pendingPoint = point;
+        }
+    }
+
+    @Override
+    public void onEpochWatermarkIncremented(
+            int epochWatermark, Context context, Collector<double[]> collector) {
+        if (cacheComplete) {
+            return;
+        }
+        cache.trim();
+        cacheComplete = true;
+        collector.collect(
+                new double[] {
+                    subtask(),
+                    HANDSHAKE,
+                    cache.numRows(),
+                    cache.dim(),
+                    cache.totalWeight(),
+                    cache.weightedLabelSum()
+                });
+        if (pendingPoint != null) {
+            evaluate(pendingPoint);
+            pendingPoint = null;
+        }
+    }
+
+    @Override
+    public void onIterationTerminated(Context context, Collector<double[]> collector) {
+        cache = new TrainingCache();
+    }
+
+    private void evaluate(double[] point) {
+        int numParameters = point.length - 1;
+        double[] parameters = new double[numParameters];
+        System.arraycopy(point, 1, parameters, 0, numParameters);
+        double[] reply = new double[4 + numParameters];
+        reply[0] = subtask();
+        reply[1] = point[0];
+        double[] sums = new double[2 + numParameters];
+        int from = 0;
+        int to = cache.numRows();
+        if (LinearTrainingConfig.SGD.equals(config.optimizer)) {
+            int batch =
+                    MiniBatchSgd.localBatchSize(
+                            config.globalBatchSize,
+                            getRuntimeContext().getNumberOfParallelSubtasks(),
+                            subtask());
+            from = batchOffset;
+            to = Math.min(batchOffset + batch, cache.numRows());
+            batchOffset = MiniBatchSgd.nextBatchOffset(batchOffset, batch, cache.numRows());
+        }
+        if (to > from) {
+            cache.accumulate(config.loss, parameters, config.fitIntercept, from, to, sums);
+        }
+        System.arraycopy(sums, 0, reply, 2, sums.length);
+        output.collect(new StreamRecord<>(reply));
+    }
+
+    private int subtask() {
+        return getRuntimeContext().getIndexOfThisSubtask();
+    }
+}

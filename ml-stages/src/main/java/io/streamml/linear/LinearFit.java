@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.model.ModelScoring;
+import io.streamml.common.table.InputBoundedness;
+import io.streamml.common.table.TableEnvironments;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.ml.common.datastream.TableUtils;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+/** The fit both linear Estimators run: input checks, then the bounded trainer. */
+public final class LinearFit {
+    /** Columns of the training summary Table. */
+    public static final RowTypeInfo SUMMARY_TYPE =
+            new RowTypeInfo(
+                    new TypeInformation<?>[] {
+                        Types.INT, TypeInformation.of(double[].class), Types.BOOLEAN, Types.STRING
+                    },
+                    new String[] {"rounds", "losses", "converged", "stopReason"});
+
+    /** The model data Table (one row) and the training summary Table (one row). */
+    public final Table modelData;
+
+    public final Table summary;
+
+    private LinearFit(Table modelData, Table summary) {
+        this.modelData = modelData;
+        this.summary = summary;
+    }
+
+    /** Attaches the training summary to a model fitted here. */
+    public static <T extends LinearModel<T>> T withSummary(T model, LinearFit fit) {
+        return model.setTrainingSummary(fit.summary);
+    }
+
+    /** Fits {@code params} with {@code config} on {@code input}. */
+    public static LinearFit fit(
+            Table input, LinearTrainingParams<?> params, LinearTrainingConfig config) {
+        StreamTableEnvironment tEnv = TableEnvironments.of(input);
+        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        String stage = config.stage;
+        String weightCol = params.getWeightCol();
+        LabeledRowReader reader =
+                new LabeledRowReader(
+                        new InvalidRowPolicy(stage, params.getHandleInvalid()),
+                        config.loss,
+                        params.getFeaturesCol(),
+                        ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()),
+                        params.getLabelCol(),
+                        ModelScoring.columnIndex(stage, inputType, params.getLabelCol()),
+                        weightCol,
+                        weightCol == null
+                                ? -1
+                                : ModelScoring.columnIndex(stage, inputType, weightCol));
+        DataStream<Row> rows = tEnv.toDataStream(input);
+        if (!InputBoundedness.isBounded(rows)) {
+            throw new UnsupportedOperationException(
+                    stage
+                            + ": the input Table is unbounded; online training of linear models is"
+                            + " not available yet, so fit on a bounded Table.");
+        }
+        BoundedLinearTrainer.Result result = new BoundedLinearTrainer(config, reader).fit(rows, 0);
+        Table summary =
+                tEnv.fromDataStream(
+                        result.summary.map(
+                                s -> Row.of(s.rounds, s.losses, s.converged, s.stopReason),
+                                SUMMARY_TYPE));
+        return new LinearFit(LinearModelData.SCHEMA.toTable(tEnv, result.model), summary);
+    }
+}

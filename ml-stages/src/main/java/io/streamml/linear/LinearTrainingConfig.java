@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.linear.loss.Loss;
+import io.streamml.optim.ElasticNet;
+
+import java.io.Serializable;
+
+/** What the linear trainers need from a stage's params, resolved once at plan time. */
+public final class LinearTrainingConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final String LBFGS = "lbfgs";
+    public static final String SGD = "sgd";
+
+    public final String stage;
+    public final String featuresCol;
+    public final Loss loss;
+    public final boolean fitIntercept;
+    public final ElasticNet penalty;
+    public final int maxIter;
+    public final double tol;
+    public final double learningRate;
+    public final int globalBatchSize;
+
+    /** "lbfgs" or "sgd" for bounded fits. */
+    public final String optimizer;
+
+    public LinearTrainingConfig(
+            String stage,
+            String featuresCol,
+            Loss loss,
+            boolean fitIntercept,
+            ElasticNet penalty,
+            int maxIter,
+            double tol,
+            double learningRate,
+            int globalBatchSize,
+            String optimizer) {
+        this.stage = stage;
+        this.featuresCol = featuresCol;
+        this.loss = loss;
+        this.fitIntercept = fitIntercept;
+        this.penalty = penalty;
+        this.maxIter = maxIter;
+        this.tol = tol;
+        this.learningRate = learningRate;
+        this.globalBatchSize = globalBatchSize;
+        this.optimizer = optimizer;
+    }
+}

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.regression.linearregression;
+
+import io.streamml.linear.LinearFit;
+import io.streamml.linear.loss.SquaredLoss;
+
+import org.apache.flink.ml.api.Estimator;
+import org.apache.flink.ml.param.Param;
+import org.apache.flink.ml.util.ParamUtils;
+import org.apache.flink.ml.util.ReadWriteUtils;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.util.Preconditions;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Linear regression (least squares). On a bounded Table it minimizes (1/Σw)·Σ wᵢ·½(yᵢ − xᵢ·β − b)²
+ * + reg·((1 − elasticNet)/2·‖β‖² + elasticNet·‖β‖₁) to the optimum with L-BFGS (OWL-QN when
+ * elasticNet > 0), or runs Flink ML's mini-batch SGD with {@code optimizer = "sgd"}. The intercept
+ * is never penalized. Labels must be finite; weights finite and ≥ 0.
+ */
+public class LinearRegression
+        implements Estimator<LinearRegression, LinearRegressionModel>,
+                LinearRegressionParams<LinearRegression> {
+    static final String STAGE = "LinearRegression";
+
+    private final Map<Param<?>, Object> paramMap = new HashMap<>();
+
+    public LinearRegression() {
+        ParamUtils.initializeMapWithDefaultValues(paramMap, this);
+    }
+
+    @Override
+    public Map<Param<?>, Object> getParamMap() {
+        return paramMap;
+    }
+
+    @Override
+    public LinearRegressionModel fit(Table... inputs) {
+        Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
+        LinearFit fit =
+                LinearFit.fit(inputs[0], this, boundedTrainingConfig(STAGE, SquaredLoss.INSTANCE));
+        LinearRegressionModel model = new LinearRegressionModel().setModelData(fit.modelData);
+        ReadWriteUtils.updateExistingParams(model, paramMap);
+        return LinearFit.withSummary(model, fit);
+    }
+
+    @Override
+    public void save(String path) throws IOException {
+        ReadWriteUtils.saveMetadata(this, path);
+    }
+
+    public static LinearRegression load(StreamExecutionEnvironment env, String path)
+            throws IOException {
+        return ReadWriteUtils.loadStageParam(path);
+    }
+}
