@@ -13,6 +13,7 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.optim.Lbfgs;
 import io.streamml.optim.MiniBatchSgd;
@@ -123,7 +124,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
         for (double[] reply : replies) {
             int dim = (int) reply[3];
             if (reply[2] > 0 && progress.dim >= 0 && dim != progress.dim) {
-                throw new IllegalArgumentException(
+                throw new BadDataException(
                         String.format(
                                 "%s: vectors in column '%s' have different sizes (%d and %d).",
                                 config.stage, config.featuresCol, progress.dim, dim));
@@ -136,7 +137,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
             labelSum += reply[5];
         }
         if (rows == 0 || !(totalWeight > 0)) {
-            throw new IllegalArgumentException(config.stage + ": The training set is empty.");
+            throw new BadDataException(config.stage + ": The training set is empty.");
         }
         int numParameters = progress.dim + (config.fitIntercept ? 1 : 0);
         double[] start = new double[numParameters];

@@ -16,7 +16,7 @@ package io.streamml.common.input;
 import org.apache.flink.types.Row;
 
 /** A row a stage cannot use, named by stage, column, row content and reason. */
-public class InvalidInputException extends IllegalArgumentException {
+public class InvalidInputException extends BadDataException {
     private static final long serialVersionUID = 1L;
 
     public InvalidInputException(String stage, String column, Row row, String reason) {

@@ -13,6 +13,8 @@
  */
 package io.streamml.common.model;
 
+import io.streamml.common.input.BadDataException;
+
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -147,8 +149,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
     @Override
     public void processElement1(StreamRecord<Row> record) {
         if (modelInputEnded && model == null) {
-            throw new IllegalStateException(
-                    stage + ": the model data ended without any model version.");
+            throw new BadDataException(stage + ": the model data ended without any model version.");
         }
         long timestamp = record.hasTimestamp() ? record.getTimestamp() : NO_TIMESTAMP;
         // Rows are independent: one that may be scored need not wait behind rows that wait for a
@@ -246,7 +247,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         }
         modelInputEnded = true;
         if (model == null && !waiting.isEmpty()) {
-            throw new IllegalStateException(
+            throw new BadDataException(
                     stage
                             + ": the model data ended without any model version, so "
                             + waiting.size()

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.statistics;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 
@@ -82,7 +83,7 @@ class MergeStatisticsOperator<S extends FeatureStatistics<S>, M> extends Abstrac
             try {
                 total.merge(partial.f1);
             } catch (DimensionMismatchException e) {
-                throw new IllegalArgumentException(
+                throw new BadDataException(
                         String.format(
                                 "%s: vectors in column '%s' have different sizes (%d and %d).",
                                 stage, column, e.expected(), e.actual()),
@@ -90,7 +91,7 @@ class MergeStatisticsOperator<S extends FeatureStatistics<S>, M> extends Abstrac
             }
         }
         if (total.totalWeight() == 0) {
-            throw new IllegalArgumentException(stage + ": The training set is empty.");
+            throw new BadDataException(stage + ": The training set is empty.");
         }
         output.collect(new StreamRecord<>(modelDataFactory.create(total, 0, Long.MAX_VALUE)));
     }

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.statistics;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.common.window.BatchAccumulator;
 import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
@@ -61,7 +62,7 @@ class RowStatistics<S extends FeatureStatistics<S>> implements BatchAccumulator<
         try {
             into.merge(from);
         } catch (DimensionMismatchException e) {
-            throw new IllegalArgumentException(
+            throw new BadDataException(
                     String.format(
                             "%s: vectors in column '%s' have different sizes (%d and %d).",
                             stage, column, e.expected(), e.actual()),

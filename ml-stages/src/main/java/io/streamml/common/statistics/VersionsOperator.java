@@ -13,6 +13,7 @@
  */
 package io.streamml.common.statistics;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 
@@ -99,7 +100,7 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
         try {
             cumulative.merge(window);
         } catch (DimensionMismatchException e) {
-            throw new IllegalArgumentException(
+            throw new BadDataException(
                     String.format(
                             "%s: vectors in column '%s' have different sizes (%d and %d).",
                             stage, column, e.expected(), e.actual()),

@@ -13,6 +13,8 @@
  */
 package io.streamml.common.window;
 
+import io.streamml.common.input.BadDataException;
+
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -147,7 +149,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
 
     private void processEventTimeElement(StreamRecord<IN> record) throws Exception {
         if (!record.hasTimestamp()) {
-            throw new IllegalArgumentException(
+            throw new BadDataException(
                     windows
                             + " need event time, but a row has no timestamp: give the input Table"
                             + " a rowtime attribute with a watermark.");

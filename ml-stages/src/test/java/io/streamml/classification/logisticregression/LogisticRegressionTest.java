@@ -44,6 +44,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import static io.streamml.testutil.Causes.assertCauseContains;
+import static io.streamml.testutil.LinearTestData.COLUMNS;
+import static io.streamml.testutil.LinearTestData.modelData;
+import static io.streamml.testutil.LinearTestData.parameters;
+import static io.streamml.testutil.LinearTestData.rows;
+import static io.streamml.testutil.LinearTestData.types;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,52 +59,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Tests {@link LogisticRegression} and {@link LogisticRegressionModel}. */
 class LogisticRegressionTest {
     @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
-
-    static final String[] COLUMNS = {"id", "features", "label", "weight"};
-
-    static TypeInformation<?>[] types(Class<? extends Vector> vectorClass) {
-        return new TypeInformation<?>[] {
-            Types.INT, TypeInformation.of(vectorClass), Types.DOUBLE, Types.DOUBLE
-        };
-    }
-
-    static List<Row> rows(SyntheticData data, boolean sparse) {
-        List<Row> rows = new ArrayList<>();
-        for (int r = 0; r < data.numRows(); r++) {
-            double[] x = data.features[r];
-            Vector features = new DenseVector(x.clone());
-            if (sparse) {
-                int[] indices = new int[x.length];
-                for (int j = 0; j < x.length; j++) {
-                    indices[j] = j;
-                }
-                features = new SparseVector(x.length, indices, x.clone());
-            }
-            rows.add(Row.of(r, features, data.labels[r], data.weights[r]));
-        }
-        return rows;
-    }
-
-    static LinearModelData modelData(TestJob job, Table modelData) throws Exception {
-        List<Row> rows = job.collect(modelData);
-        assertEquals(1, rows.size());
-        Row row = rows.get(0);
-        return new LinearModelData(
-                (DenseVector) row.getField("coefficient"),
-                (Double) row.getField("intercept"),
-                (Long) row.getField("modelVersion"),
-                (Long) row.getField("timestamp"));
-    }
-
-    static double[] parameters(LinearModelData model, boolean fitIntercept) {
-        double[] beta = model.coefficient.values;
-        if (!fitIntercept) {
-            return beta.clone();
-        }
-        double[] parameters = Arrays.copyOf(beta, beta.length + 1);
-        parameters[beta.length] = model.intercept;
-        return parameters;
-    }
 
     private static final SyntheticData DATA =
             SyntheticData.logistic(7, 400, new double[] {1.5, -2, 0.5, 0}, 0.7, true);
@@ -366,6 +325,14 @@ class LogisticRegressionTest {
             },
         };
         List<Row> base = rows(DATA, false).subList(0, 20);
+        TestJob cleanJob = TestJob.withParallelism(1);
+        LinearModelData clean =
+                modelData(
+                        cleanJob,
+                        optimumSeeking()
+                                .setReg(0.1)
+                                .fit(cleanJob.boundedTable(COLUMNS, types(DenseVector.class), base))
+                                .getModelData()[0]);
         for (Object[] c : cases) {
             List<Row> rows = new ArrayList<>(base);
             rows.add((Row) c[0]);
@@ -394,16 +361,6 @@ class LogisticRegressionTest {
                                     .fit(
                                             skipJob.boundedTable(
                                                     COLUMNS, types(DenseVector.class), rows))
-                                    .getModelData()[0]);
-            TestJob cleanJob = TestJob.withParallelism(1);
-            LinearModelData clean =
-                    modelData(
-                            cleanJob,
-                            optimumSeeking()
-                                    .setReg(0.1)
-                                    .fit(
-                                            cleanJob.boundedTable(
-                                                    COLUMNS, types(DenseVector.class), base))
                                     .getModelData()[0]);
             assertArrayEquals(clean.coefficient.values, skipped.coefficient.values, 1e-9);
             assertEquals(

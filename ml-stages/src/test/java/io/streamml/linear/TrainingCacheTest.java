@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.linear.loss.LogLoss;
+import io.streamml.linear.loss.SquaredLoss;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tests {@link TrainingCache}: footprint and sums against a direct computation. */
+class TrainingCacheTest {
+
+    @Test
+    void testFootprintAfterTrimIsNearRawSize() {
+        int n = 10_000;
+        int d = 20;
+        TrainingCache cache = new TrainingCache();
+        Random random = new Random(1);
+        for (int r = 0; r < n; r++) {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = random.nextGaussian();
+            }
+            cache.addDense(x, r % 2, 1);
+        }
+        cache.trim();
+        long raw = 8L * (d + 2) * n;
+        assertTrue(cache.sizeInBytes() <= 1.5 * raw, cache.sizeInBytes() + " vs " + raw);
+        assertTrue(cache.sizeInBytes() >= raw);
+    }
+
+    @Test
+    void testSumsMatchDirectComputationForMixedDenseAndSparseRows() {
+        double[][] x = {{1, 0, 2}, {0, 0, -1}, {3, 4, 0}, {0.5, -2, 1}};
+        double[] y = {1, 0, 1, 0};
+        double[] w = {1, 2, 0.5, 1.5};
+        TrainingCache cache = new TrainingCache();
+        for (int r = 0; r < x.length; r++) {
+            if (r % 2 == 0) {
+                cache.addDense(x[r], y[r], w[r]);
+            } else {
+                int nnz = 0;
+                for (double v : x[r]) {
+                    nnz += v != 0 ? 1 : 0;
+                }
+                int[] idx = new int[nnz];
+                double[] val = new double[nnz];
+                for (int j = 0, k = 0; j < 3; j++) {
+                    if (x[r][j] != 0) {
+                        idx[k] = j;
+                        val[k++] = x[r][j];
+                    }
+                }
+                cache.addSparse(3, idx, val, y[r], w[r]);
+            }
+        }
+        double[] parameters = {0.3, -0.2, 0.1, 0.05};
+        for (io.streamml.linear.loss.Loss loss :
+                new io.streamml.linear.loss.Loss[] {LogLoss.INSTANCE, SquaredLoss.INSTANCE}) {
+            double[] sums = new double[6];
+            cache.accumulate(loss, parameters, true, 1, 4, sums);
+            double[] expected = new double[6];
+            for (int r = 1; r < 4; r++) {
+                double margin = parameters[3];
+                for (int j = 0; j < 3; j++) {
+                    margin += x[r][j] * parameters[j];
+                }
+                expected[0] += w[r];
+                expected[1] += w[r] * loss.loss(y[r], margin);
+                double g = w[r] * loss.derivative(y[r], margin);
+                for (int j = 0; j < 3; j++) {
+                    expected[2 + j] += g * x[r][j];
+                }
+                expected[5] += g;
+            }
+            assertArrayEquals(expected, sums, 1e-15);
+        }
+        assertEquals(5.0, cache.totalWeight());
+        assertThrows(IllegalArgumentException.class, () -> cache.addDense(new double[2], 0, 1));
+    }
+}
