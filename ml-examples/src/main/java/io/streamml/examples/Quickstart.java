@@ -13,7 +13,7 @@
  */
 package io.streamml.examples;
 
-import io.streamml.feature.minmaxscaler.MinMaxScaler;
+import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.feature.standardscaler.StandardScaler;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,7 +23,6 @@ import org.apache.flink.ml.api.Stage;
 import org.apache.flink.ml.builder.Pipeline;
 import org.apache.flink.ml.builder.PipelineModel;
 import org.apache.flink.ml.linalg.DenseVector;
-import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
@@ -39,9 +38,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The article's data — CSV rows {@code id,x1,x2,label} — parsed into a Table (id, features, label)
- * and put through a Pipeline of {@link StandardScaler} and {@link MinMaxScaler} fit on the rows;
- * prints each row's scaled features.
+ * The article's example: CSV rows {@code id,x1,x2,label} parsed into a Table (id, features, label),
+ * a Pipeline of {@link StandardScaler} and {@link LogisticRegression} fit on them, and each row's
+ * prediction and probability printed.
  *
  * <p>Run with {@code mvn -q -pl ml-examples -am package exec:java -DskipTests}; pass {@code
  * -Dexec.args=path/to/rows.csv} to read the rows from a file instead.
@@ -89,9 +88,9 @@ public class Quickstart {
         stages.add(
                 new StandardScaler()
                         .setInputCol("features")
-                        .setOutputCol("standardized")
+                        .setOutputCol("scaledFeatures")
                         .setWithMean(true));
-        stages.add(new MinMaxScaler().setInputCol("features").setOutputCol("unitRange"));
+        stages.add(new LogisticRegression().setFeaturesCol("scaledFeatures"));
         PipelineModel model = new Pipeline(stages).fit(data);
 
         List<Row> results = new ArrayList<>();
@@ -100,20 +99,17 @@ public class Quickstart {
             it.forEachRemaining(results::add);
         }
         results.sort(Comparator.comparing(row -> (Integer) row.getField("id")));
-        System.out.println("id,label,x1_standardized,x2_standardized,x1_unit_range,x2_unit_range");
+        System.out.println("id,label,prediction,probability");
         for (Row row : results) {
-            Vector standardized = (Vector) row.getField("standardized");
-            Vector unitRange = (Vector) row.getField("unitRange");
+            DenseVector raw = (DenseVector) row.getField("rawPrediction");
             System.out.println(
                     String.format(
                             Locale.ROOT,
-                            "%d,%.0f,%.4f,%.4f,%.4f,%.4f",
+                            "%d,%.0f,%.0f,%.4f",
                             row.getField("id"),
                             row.getField("label"),
-                            standardized.get(0),
-                            standardized.get(1),
-                            unitRange.get(0),
-                            unitRange.get(1)));
+                            row.getField("prediction"),
+                            raw.get(1)));
         }
     }
 }

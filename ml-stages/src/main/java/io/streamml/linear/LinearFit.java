@@ -33,9 +33,13 @@ public final class LinearFit {
     public static final RowTypeInfo SUMMARY_TYPE =
             new RowTypeInfo(
                     new TypeInformation<?>[] {
-                        Types.INT, TypeInformation.of(double[].class), Types.BOOLEAN, Types.STRING
+                        Types.INT,
+                        TypeInformation.of(double[].class),
+                        TypeInformation.of(long[].class),
+                        Types.BOOLEAN,
+                        Types.STRING
                     },
-                    new String[] {"rounds", "losses", "converged", "stopReason"});
+                    new String[] {"rounds", "losses", "elapsedMs", "converged", "stopReason"});
 
     /** The model data Table (one row) and the training summary Table (one row). */
     public final Table modelData;
@@ -82,7 +86,13 @@ public final class LinearFit {
         Table summary =
                 tEnv.fromDataStream(
                         result.summary.map(
-                                s -> Row.of(s.rounds, s.losses, s.converged, s.stopReason),
+                                s ->
+                                        Row.of(
+                                                s.rounds,
+                                                s.losses,
+                                                s.elapsedMs,
+                                                s.converged,
+                                                s.stopReason),
                                 SUMMARY_TYPE));
         return new LinearFit(LinearModelData.SCHEMA.toTable(tEnv, result.model), summary);
     }

@@ -71,6 +71,11 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
         Lbfgs lbfgs;
         MiniBatchSgd sgd;
         final List<Double> losses = new ArrayList<>();
+
+        /** Wall-clock milliseconds from the workers' first replies to the end of each round. */
+        final List<Long> elapsedMs = new ArrayList<>();
+
+        long startMs;
     }
 
     StepCoordinator(LinearTrainingConfig config, int numWorkers, long modelVersion) {
@@ -166,6 +171,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
                             config.tol);
             progress.point = progress.lbfgs.start(start);
         }
+        progress.startMs = System.currentTimeMillis();
         LOG.info(
                 "{}: training on {} rows with {} features ({})",
                 config.stage,
@@ -184,6 +190,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
     }
 
     private void step(int round, List<double[]> replies) {
+        progress.elapsedMs.add(System.currentTimeMillis() - progress.startMs);
         int numParameters = progress.point.length;
         double[] sums = new double[2 + numParameters];
         for (double[] reply : replies) {
@@ -246,6 +253,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
                         modelVersion,
                         Long.MAX_VALUE);
         double[] losses = progress.losses.stream().mapToDouble(Double::doubleValue).toArray();
+        long[] elapsedMs = progress.elapsedMs.stream().mapToLong(Long::longValue).toArray();
         LOG.info(
                 "{}: finished after {} rounds, converged: {} ({})",
                 config.stage,
@@ -255,6 +263,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
         output.collect(MODEL, new StreamRecord<>(model));
         output.collect(
                 SUMMARY,
-                new StreamRecord<>(new TrainingSummary(rounds, losses, converged, reason)));
+                new StreamRecord<>(
+                        new TrainingSummary(rounds, losses, elapsedMs, converged, reason)));
     }
 }

@@ -14,21 +14,25 @@
 package io.streamml.linear;
 
 /**
- * How a bounded fit went: the rounds it ran, the objective after each (for SGD: the mean batch
- * loss), whether it converged and why it stopped. As a Table: columns {@code rounds}, {@code
- * losses}, {@code converged}, {@code stopReason}.
+ * How a bounded fit went: the rounds it ran, the objective at each round's point (for SGD: the mean
+ * batch loss), the wall-clock milliseconds from the start of training to the end of each round,
+ * whether it converged and why it stopped. As a Table: columns {@code rounds}, {@code losses},
+ * {@code elapsedMs}, {@code converged}, {@code stopReason}.
  */
 public class TrainingSummary {
     public int rounds;
     public double[] losses;
+    public long[] elapsedMs;
     public boolean converged;
     public String stopReason;
 
     public TrainingSummary() {}
 
-    public TrainingSummary(int rounds, double[] losses, boolean converged, String stopReason) {
+    public TrainingSummary(
+            int rounds, double[] losses, long[] elapsedMs, boolean converged, String stopReason) {
         this.rounds = rounds;
         this.losses = losses;
+        this.elapsedMs = elapsedMs;
         this.converged = converged;
         this.stopReason = stopReason;
     }
