@@ -277,7 +277,14 @@ class LogisticRegressionTest {
     void testSaveLoadAndSetModelData(@TempDir Path dir) throws Exception {
         TestJob job = TestJob.withParallelism(2);
         Table input = job.boundedTable(COLUMNS, types(DenseVector.class), rows(DATA, false));
-        LogisticRegressionModel model = optimumSeeking().setReg(0.1).fit(input);
+        LogisticRegression estimator = optimumSeeking().setReg(0.1).setElasticNet(0.2);
+        String estimatorPath = dir.resolve("estimator").toString();
+        estimator.save(estimatorPath);
+        assertEquals(
+                estimator.getParamMap(),
+                LogisticRegression.load(job.env, estimatorPath).getParamMap());
+
+        LogisticRegressionModel model = estimator.fit(input);
         String path = dir.resolve("model").toString();
         model.save(path);
         job.env.execute();
@@ -370,6 +377,26 @@ class LogisticRegressionTest {
                             "LogisticRegression.gradients",
                             InvalidRowPolicy.SKIPPED_ROWS_METRIC));
         }
+    }
+
+    @Test
+    void testMixedVectorSizesAcrossSubtasks() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(Row.of(i, Vectors.dense(i < 20 ? new double[2] : new double[3]), 1.0, 1.0));
+        }
+        TestJob job = TestJob.withParallelism(2);
+        Table input = job.boundedTable(COLUMNS, types(DenseVector.class), rows);
+        Exception e =
+                assertThrows(
+                        Exception.class,
+                        () ->
+                                modelData(
+                                        job,
+                                        new LogisticRegression().fit(input).getModelData()[0]));
+        // Caught where the sizes meet: in one subtask, or when the subtasks report.
+        assertCauseContains(e, "LogisticRegression: ");
+        assertCauseContains(e, "column 'features'");
     }
 
     @Test
