@@ -14,7 +14,6 @@
 package io.streamml.linear;
 
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.iteration.DataStreamList;
 import org.apache.flink.iteration.IterationBodyResult;
 import org.apache.flink.iteration.IterationConfig;
@@ -25,10 +24,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.transformations.TwoInputTransformation;
 import org.apache.flink.types.Row;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Collections;
 
 /**
  * Trains a linear model to the optimum of its regularized objective on bounded rows, with {@link
@@ -44,48 +40,6 @@ public final class BoundedLinearTrainer {
     public BoundedLinearTrainer(LinearTrainingConfig config, LabeledRowReader reader) {
         this.config = config;
         this.reader = reader;
-    }
-
-    /**
-     * Every round is one point out and one reply per subtask back; with Flink's default buffer
-     * timeout each hop waits up to 100 ms for a buffer to fill, about 200 ms per round. So every
-     * operator of the iteration (the framework's head and tail included) flushes each record at
-     * once — except the path that carries the training rows into the workers, which stays batched.
-     */
-    private static void flushRoundMessagesAtOnce(DataStreamList outputs, String workerName) {
-        Set<Transformation<?>> iteration = new HashSet<>();
-        Deque<Transformation<?>> toVisit = new ArrayDeque<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            toVisit.add(outputs.get(i).getTransformation());
-        }
-        Set<Transformation<?>> rowsPath = new HashSet<>();
-        while (!toVisit.isEmpty()) {
-            Transformation<?> t = toVisit.poll();
-            if (rowsPath.contains(t) || !iteration.add(t)) {
-                continue;
-            }
-            if (t instanceof TwoInputTransformation && t.getName().equals(workerName)) {
-                collectAncestors(((TwoInputTransformation<?, ?, ?>) t).getInput2(), rowsPath);
-                iteration.removeAll(rowsPath);
-                toVisit.add(((TwoInputTransformation<?, ?, ?>) t).getInput1());
-                continue;
-            }
-            toVisit.addAll(t.getInputs());
-        }
-        for (Transformation<?> t : iteration) {
-            t.setBufferTimeout(0);
-        }
-    }
-
-    private static void collectAncestors(Transformation<?> start, Set<Transformation<?>> into) {
-        Deque<Transformation<?>> toVisit = new ArrayDeque<>();
-        toVisit.add(start);
-        while (!toVisit.isEmpty()) {
-            Transformation<?> t = toVisit.poll();
-            if (into.add(t)) {
-                toVisit.addAll(t.getInputs());
-            }
-        }
     }
 
     /** The model (one record) and the training summary (one record). */
@@ -145,7 +99,15 @@ public final class BoundedLinearTrainer {
                                             nextPoints.getSideOutput(StepCoordinator.MODEL),
                                             nextPoints.getSideOutput(StepCoordinator.SUMMARY)));
                         });
-        flushRoundMessagesAtOnce(outputs, config.stage + ".gradients");
+        // The training rows enter the workers as their second input: that path stays batched.
+        IterationLatency.flushAtOnce(
+                outputs,
+                t ->
+                        t instanceof TwoInputTransformation
+                                        && t.getName().equals(config.stage + ".gradients")
+                                ? Collections.singletonList(
+                                        ((TwoInputTransformation<?, ?, ?>) t).getInput1())
+                                : t.getInputs());
         return new Result(outputs.get(0), outputs.get(1));
     }
 }

@@ -15,8 +15,10 @@ package io.streamml.linear;
 
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.model.ModelScoring;
+import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.linear.loss.Loss;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -27,7 +29,7 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
-/** The fit both linear Estimators run: input checks, then the bounded trainer. */
+/** The fit both linear Estimators run: input checks, then the bounded or the online trainer. */
 public final class LinearFit {
     /** Columns of the training summary Table. */
     public static final RowTypeInfo SUMMARY_TYPE =
@@ -41,9 +43,10 @@ public final class LinearFit {
                     },
                     new String[] {"rounds", "losses", "elapsedMs", "converged", "stopReason"});
 
-    /** The model data Table (one row) and the training summary Table (one row). */
+    /** The model data Table: one row, or a stream of versions when training online. */
     public final Table modelData;
 
+    /** The training summary Table (one row), or null when training online. */
     public final Table summary;
 
     private LinearFit(Table modelData, Table summary) {
@@ -56,19 +59,27 @@ public final class LinearFit {
         return model.setTrainingSummary(fit.summary);
     }
 
-    /** Fits {@code params} with {@code config} on {@code input}. */
+    /**
+     * Fits on {@code input}: to the optimum when the input is bounded, online (a stream of model
+     * versions, warm-started from {@code initialModelData} when given) when it is unbounded or when
+     * the training mode says "online".
+     */
     public static LinearFit fit(
-            Table input, LinearTrainingParams<?> params, LinearTrainingConfig config) {
+            Table input,
+            LinearTrainingParams<?> params,
+            String stage,
+            Loss loss,
+            Table initialModelData) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
         RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
-        String stage = config.stage;
         String weightCol = params.getWeightCol();
+        int featuresIndex = ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol());
         LabeledRowReader reader =
                 new LabeledRowReader(
                         new InvalidRowPolicy(stage, params.getHandleInvalid()),
-                        config.loss,
+                        loss,
                         params.getFeaturesCol(),
-                        ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()),
+                        featuresIndex,
                         params.getLabelCol(),
                         ModelScoring.columnIndex(stage, inputType, params.getLabelCol()),
                         weightCol,
@@ -76,12 +87,29 @@ public final class LinearFit {
                                 ? -1
                                 : ModelScoring.columnIndex(stage, inputType, weightCol));
         DataStream<Row> rows = tEnv.toDataStream(input);
-        if (!InputBoundedness.isBounded(rows)) {
-            throw new UnsupportedOperationException(
+        boolean bounded = InputBoundedness.isBounded(rows);
+        String mode = params.getTrainingMode();
+        if (HasTrainingMode.BATCH_MODE.equals(mode) && !bounded) {
+            throw new IllegalArgumentException(
                     stage
-                            + ": the input Table is unbounded; online training of linear models is"
-                            + " not available yet, so fit on a bounded Table.");
+                            + ": trainingMode 'batch' needs a bounded Table, but the input is"
+                            + " unbounded; use 'auto' or 'online' to train online.");
         }
+        if (!bounded || HasTrainingMode.ONLINE_MODE.equals(mode)) {
+            LinearTrainingConfig config =
+                    params.onlineTrainingConfig(stage, loss, initialModelData != null);
+            DataStream<LinearModelData> versions =
+                    new OnlineLinearTrainer(config, reader, featuresIndex)
+                            .fit(
+                                    rows,
+                                    inputType,
+                                    params.batchWindows(),
+                                    initialModelData == null
+                                            ? null
+                                            : LinearModelData.SCHEMA.fromTable(initialModelData));
+            return new LinearFit(LinearModelData.SCHEMA.toTable(tEnv, versions), null);
+        }
+        LinearTrainingConfig config = params.boundedTrainingConfig(stage, loss);
         BoundedLinearTrainer.Result result = new BoundedLinearTrainer(config, reader).fit(rows, 0);
         Table summary =
                 tEnv.fromDataStream(

@@ -24,6 +24,8 @@ public final class LinearTrainingConfig implements Serializable {
 
     public static final String LBFGS = "lbfgs";
     public static final String SGD = "sgd";
+    public static final String FTRL = "ftrl";
+    public static final String ADAGRAD = "adagrad";
 
     public final String stage;
     public final String featuresCol;
@@ -35,8 +37,14 @@ public final class LinearTrainingConfig implements Serializable {
     public final double learningRate;
     public final int globalBatchSize;
 
-    /** "lbfgs" or "sgd" for bounded fits. */
+    /** "lbfgs" or "sgd" for bounded fits; "ftrl", "adagrad" or "sgd" online. */
     public final String optimizer;
+
+    public final double alpha;
+    public final double beta;
+
+    /** Online: whether an initial model is given (else training starts from zeros). */
+    public final boolean hasInitialModel;
 
     public LinearTrainingConfig(
             String stage,
@@ -48,7 +56,10 @@ public final class LinearTrainingConfig implements Serializable {
             double tol,
             double learningRate,
             int globalBatchSize,
-            String optimizer) {
+            String optimizer,
+            double alpha,
+            double beta,
+            boolean hasInitialModel) {
         this.stage = stage;
         this.featuresCol = featuresCol;
         this.loss = loss;
@@ -59,5 +70,8 @@ public final class LinearTrainingConfig implements Serializable {
         this.learningRate = learningRate;
         this.globalBatchSize = globalBatchSize;
         this.optimizer = optimizer;
+        this.alpha = alpha;
+        this.beta = beta;
+        this.hasInitialModel = hasInitialModel;
     }
 }

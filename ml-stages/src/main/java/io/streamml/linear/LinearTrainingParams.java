@@ -15,7 +15,12 @@ package io.streamml.linear;
 
 import io.streamml.common.param.HasElasticNet;
 import io.streamml.common.param.HasFitIntercept;
+import io.streamml.common.param.HasFtrlParams;
 import io.streamml.common.param.HasOptimizer;
+import io.streamml.common.param.HasTrainingMode;
+import io.streamml.common.param.WindowsParam;
+import io.streamml.common.window.CountTumblingWindows;
+import io.streamml.common.window.Windows;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.ElasticNet;
 
@@ -28,6 +33,8 @@ import org.apache.flink.ml.common.param.HasMaxIter;
 import org.apache.flink.ml.common.param.HasReg;
 import org.apache.flink.ml.common.param.HasTol;
 import org.apache.flink.ml.common.param.HasWeightCol;
+import org.apache.flink.ml.param.Param;
+import org.apache.flink.ml.param.ParamValidators;
 
 /** The training params logistic and linear regression share. */
 public interface LinearTrainingParams<T>
@@ -42,7 +49,30 @@ public interface LinearTrainingParams<T>
                 HasLearningRate<T>,
                 HasGlobalBatchSize<T>,
                 HasFitIntercept<T>,
-                HasOptimizer<T> {
+                HasOptimizer<T>,
+                HasFtrlParams<T>,
+                HasTrainingMode<T> {
+    Param<Windows> WINDOWS =
+            new WindowsParam(
+                    "windows",
+                    "Online: windows that cut the input into mini-batches; null (the default) means"
+                            + " count windows of globalBatchSize rows.",
+                    null,
+                    ParamValidators.alwaysTrue());
+
+    default Windows getWindows() {
+        return get(WINDOWS);
+    }
+
+    default T setWindows(Windows value) {
+        return set(WINDOWS, value);
+    }
+
+    /** The mini-batch windows of online training. */
+    default Windows batchWindows() {
+        Windows windows = getWindows();
+        return windows != null ? windows : CountTumblingWindows.of(getGlobalBatchSize());
+    }
 
     /** The params as a bounded training configuration for {@code loss}. */
     default LinearTrainingConfig boundedTrainingConfig(String stage, Loss loss) {
@@ -67,6 +97,37 @@ public interface LinearTrainingParams<T>
                 getTol(),
                 getLearningRate(),
                 getGlobalBatchSize(),
-                optimizer);
+                optimizer,
+                getAlpha(),
+                getBeta(),
+                false);
+    }
+
+    /** The params as an online training configuration for {@code loss}. */
+    default LinearTrainingConfig onlineTrainingConfig(
+            String stage, Loss loss, boolean hasInitialModel) {
+        String optimizer = getOptimizer();
+        if (AUTO.equals(optimizer)) {
+            optimizer = FTRL;
+        }
+        if (LBFGS.equals(optimizer)) {
+            throw new IllegalArgumentException(
+                    stage
+                            + ": lbfgs needs bounded input; online training takes ftrl, adagrad or sgd.");
+        }
+        return new LinearTrainingConfig(
+                stage,
+                getFeaturesCol(),
+                loss,
+                getFitIntercept(),
+                new ElasticNet(getReg(), getElasticNet()),
+                getMaxIter(),
+                getTol(),
+                getLearningRate(),
+                getGlobalBatchSize(),
+                optimizer,
+                getAlpha(),
+                getBeta(),
+                hasInitialModel);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * fit can pass over them once per round. Dense rows live in one flat array, sparse rows in
  * compressed-row form; row order is kept for mini-batches.
  */
-public final class TrainingCache implements Serializable {
+public final class TrainingCache implements LabeledRowSink, Serializable {
     private static final long serialVersionUID = 1L;
 
     private int dim = -1;
@@ -47,6 +47,7 @@ public final class TrainingCache implements Serializable {
     private double[] sparseValues = new double[0];
 
     /** Feature dimension, or -1 before the first row. */
+    @Override
     public int dim() {
         return dim;
     }
@@ -55,6 +56,7 @@ public final class TrainingCache implements Serializable {
         return numRows;
     }
 
+    @Override
     public void addDense(double[] features, double label, double weight) {
         checkDim(features.length);
         dense = ensure(dense, (numDense + 1) * dim);
@@ -62,6 +64,7 @@ public final class TrainingCache implements Serializable {
         addRow(label, weight, numDense++);
     }
 
+    @Override
     public void addSparse(int size, int[] indices, double[] values, double label, double weight) {
         checkDim(size);
         int start = sparseStarts[numSparse];

@@ -40,6 +40,7 @@ public class LogisticRegression
     static final String STAGE = "LogisticRegression";
 
     private final Map<Param<?>, Object> paramMap = new HashMap<>();
+    private Table initialModelData;
 
     public LogisticRegression() {
         ParamUtils.initializeMapWithDefaultValues(paramMap, this);
@@ -53,11 +54,20 @@ public class LogisticRegression
     @Override
     public LogisticRegressionModel fit(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        LinearFit fit =
-                LinearFit.fit(inputs[0], this, boundedTrainingConfig(STAGE, LogLoss.INSTANCE));
+        LinearFit fit = LinearFit.fit(inputs[0], this, STAGE, LogLoss.INSTANCE, initialModelData);
         LogisticRegressionModel model = new LogisticRegressionModel().setModelData(fit.modelData);
         ReadWriteUtils.updateExistingParams(model, paramMap);
         return LinearFit.withSummary(model, fit);
+    }
+
+    /**
+     * Warm-starts online training from model data (columns {@code coefficient}, {@code intercept},
+     * {@code modelVersion}, {@code timestamp}), e.g. a bounded fit's or a loaded model's; versions
+     * then continue from its version + 1. Without it, online training starts from zeros.
+     */
+    public LogisticRegression setInitialModelData(Table initialModelData) {
+        this.initialModelData = initialModelData;
+        return this;
     }
 
     @Override

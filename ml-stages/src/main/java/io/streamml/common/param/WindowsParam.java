@@ -32,11 +32,11 @@ public class WindowsParam extends Param<Windows> {
 
     @Override
     public String jsonEncode(Windows value) throws IOException {
-        return Windows.toJson(value);
+        return value == null ? "null" : Windows.toJson(value);
     }
 
     @Override
     public Windows jsonDecode(String json) throws IOException {
-        return Windows.fromJson(json);
+        return "null".equals(json) ? null : Windows.fromJson(json);
     }
 }

@@ -40,6 +40,7 @@ public class LinearRegression
     static final String STAGE = "LinearRegression";
 
     private final Map<Param<?>, Object> paramMap = new HashMap<>();
+    private Table initialModelData;
 
     public LinearRegression() {
         ParamUtils.initializeMapWithDefaultValues(paramMap, this);
@@ -54,10 +55,20 @@ public class LinearRegression
     public LinearRegressionModel fit(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
         LinearFit fit =
-                LinearFit.fit(inputs[0], this, boundedTrainingConfig(STAGE, SquaredLoss.INSTANCE));
+                LinearFit.fit(inputs[0], this, STAGE, SquaredLoss.INSTANCE, initialModelData);
         LinearRegressionModel model = new LinearRegressionModel().setModelData(fit.modelData);
         ReadWriteUtils.updateExistingParams(model, paramMap);
         return LinearFit.withSummary(model, fit);
+    }
+
+    /**
+     * Warm-starts online training from model data (columns {@code coefficient}, {@code intercept},
+     * {@code modelVersion}, {@code timestamp}), e.g. a bounded fit's or a loaded model's; versions
+     * then continue from its version + 1. Without it, online training starts from zeros.
+     */
+    public LinearRegression setInitialModelData(Table initialModelData) {
+        this.initialModelData = initialModelData;
+        return this;
     }
 
     @Override

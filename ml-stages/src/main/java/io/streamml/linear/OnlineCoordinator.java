@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.optim.AdaGrad;
+import io.streamml.optim.FtrlProximal;
+import io.streamml.optim.MiniBatchGradient;
+import io.streamml.optim.OnlineOptimizer;
+import io.streamml.optim.OnlineSgd;
+
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Online training, a single task inside the unbounded iteration: adds up the workers' sums for a
+ * mini-batch in subtask order, lets the online optimizer (FTRL-Proximal, AdaGrad or SGD) produce
+ * the next model version, feeds it back to the workers and emits it as model data. The optimizer's
+ * accumulators, the parameters and the version live in operator state, so after a failure the
+ * version sequence continues exactly.
+ */
+class OnlineCoordinator extends AbstractStreamOperator<double[]>
+        implements TwoInputStreamOperator<OnlineReply, double[], double[]> {
+    private static final long serialVersionUID = 1L;
+
+    private final LinearTrainingConfig config;
+    private final int numWorkers;
+
+    private transient Progress progress;
+    private transient ListState<Progress> progressState;
+
+    /** Everything needed to continue after a restore. */
+    static final class Progress implements Serializable {
+        private static final long serialVersionUID = 1L;
+        double[] parameters;
+        long version = -1;
+        OnlineOptimizer optimizer;
+        final List<OnlineReply> replies = new ArrayList<>();
+    }
+
+    OnlineCoordinator(LinearTrainingConfig config, int numWorkers) {
+        this.config = config;
+        this.numWorkers = numWorkers;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        progressState =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "progress", TypeInformation.of(Progress.class)));
+        progress = new Progress();
+        for (Progress restored : progressState.get()) {
+            progress = restored;
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        progressState.clear();
+        progressState.add(progress);
+    }
+
+    /** The initial model (or this task's own versions coming back, which it ignores). */
+    @Override
+    public void processElement2(StreamRecord<double[]> record) {
+        double[] message = record.getValue();
+        if (message[0] < 0 || progress.version >= 0) {
+            return;
+        }
+        start((long) message[0], Arrays.copyOfRange(message, 1, message.length));
+    }
+
+    @Override
+    public void processElement1(StreamRecord<OnlineReply> record) {
+        OnlineReply reply = record.getValue();
+        if (reply.batch < 0) {
+            if (progress.version < 0 && !config.hasInitialModel) {
+                // No initial model: start from zeros once the feature dimension is known.
+                start(0, new double[reply.dim + (config.fitIntercept ? 1 : 0)]);
+                output.collect(new StreamRecord<>(message()));
+            }
+            return;
+        }
+        progress.replies.add(reply);
+        if (progress.replies.size() < numWorkers) {
+            return;
+        }
+        List<OnlineReply> replies = new ArrayList<>(progress.replies);
+        progress.replies.clear();
+        replies.sort(Comparator.comparingInt(r -> r.subtask));
+        MiniBatchGradient total = replies.get(0).gradient;
+        long timestamp = replies.get(0).timestamp;
+        for (OnlineReply other : replies.subList(1, replies.size())) {
+            total.merge(other.gradient);
+            timestamp = Math.max(timestamp, other.timestamp);
+        }
+        if (total.totalWeight() > 0) {
+            progress.optimizer.update(progress.parameters, total);
+        }
+        progress.version++;
+        output.collect(new StreamRecord<>(message()));
+        int dim = total.dim() - (config.fitIntercept ? 1 : 0);
+        output.collect(
+                StepCoordinator.MODEL,
+                new StreamRecord<>(
+                        new LinearModelData(
+                                new DenseVector(Arrays.copyOf(progress.parameters, dim)),
+                                config.fitIntercept ? progress.parameters[dim] : 0,
+                                progress.version,
+                                timestamp)));
+    }
+
+    private void start(long version, double[] parameters) {
+        progress.version = version;
+        progress.parameters = parameters;
+        progress.optimizer = optimizer(parameters.length);
+    }
+
+    private OnlineOptimizer optimizer(int numParameters) {
+        switch (config.optimizer) {
+            case LinearTrainingConfig.ADAGRAD:
+                return new AdaGrad(
+                        numParameters,
+                        config.fitIntercept,
+                        config.learningRate,
+                        1e-8,
+                        config.penalty.l2());
+            case LinearTrainingConfig.SGD:
+                return new OnlineSgd(config.learningRate, config.penalty, config.fitIntercept);
+            default:
+                return FtrlProximal.withElasticNet(
+                        numParameters,
+                        config.fitIntercept,
+                        config.alpha,
+                        config.beta,
+                        config.penalty);
+        }
+    }
+
+    private double[] message() {
+        double[] message = new double[1 + progress.parameters.length];
+        message[0] = progress.version;
+        System.arraycopy(progress.parameters, 0, message, 1, progress.parameters.length);
+        return message;
+    }
+}
