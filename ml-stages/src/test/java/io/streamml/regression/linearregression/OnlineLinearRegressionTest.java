@@ -1,0 +1,275 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.regression.linearregression;
+
+import io.streamml.common.window.EventTimeTumblingWindows;
+import io.streamml.linear.LinearModelData;
+import io.streamml.linear.loss.SquaredLoss;
+import io.streamml.testutil.ControllableSource;
+import io.streamml.testutil.FailureInjector;
+import io.streamml.testutil.MiniClusterExtension;
+import io.streamml.testutil.ReferenceSolvers;
+import io.streamml.testutil.RegularizedObjective;
+import io.streamml.testutil.SyntheticData;
+import io.streamml.testutil.TestJob;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.linalg.Vectors;
+import org.apache.flink.streaming.api.windowing.time.Time;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.streamml.testutil.Causes.assertCauseContains;
+import static io.streamml.testutil.LinearTestData.COLUMNS;
+import static io.streamml.testutil.LinearTestData.modelData;
+import static io.streamml.testutil.LinearTestData.rows;
+import static io.streamml.testutil.LinearTestData.types;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tests online training of {@link LinearRegression} (and the shared online trainer). */
+class OnlineLinearRegressionTest {
+    @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+
+    private static final SyntheticData DATA =
+            SyntheticData.linear(11, 200, new double[] {1.5, -0.5}, 0.8, 0.2, false);
+
+    private static LinearModelData fromRow(Row row) {
+        return new LinearModelData(
+                (DenseVector) row.getField("coefficient"),
+                (Double) row.getField("intercept"),
+                (Long) row.getField("modelVersion"),
+                (Long) row.getField("timestamp"));
+    }
+
+    /** Online SGD versions over DATA in batches of {@code batch}, optionally with failures. */
+    private static List<LinearModelData> sgdVersions(int batch, long... failures) throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
+        if (failures.length > 0) {
+            train =
+                    job.tEnv.fromDataStream(
+                            FailureInjector.failAfter(job.tEnv.toDataStream(train), failures));
+        }
+        Table versions =
+                new LinearRegression()
+                        .setOptimizer("sgd")
+                        .setLearningRate(0.2)
+                        .setGlobalBatchSize(batch)
+                        .fit(train)
+                        .getModelData()[0];
+        List<Row> rows = rows(DATA, false);
+        List<LinearModelData> result = new ArrayList<>();
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            for (int b = 0; b < rows.size() / batch; b++) {
+                source.release(rows.subList(b * batch, (b + 1) * batch).toArray(new Row[0]));
+                result.add(fromRow(TestJob.take(it, 1).get(0)));
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void testSgdMatchesSequentialUpdates() throws Exception {
+        int batch = 20;
+        List<LinearModelData> versions = sgdVersions(batch);
+        // Oracle: the same updates, written out here: β −= lr · Σ(ŷ − y)x / n per batch.
+        double[] beta = new double[3];
+        for (int b = 0; b < versions.size(); b++) {
+            double[] gradient = new double[3];
+            for (int r = b * batch; r < (b + 1) * batch; r++) {
+                double[] x = DATA.features[r];
+                double error = beta[0] * x[0] + beta[1] * x[1] + beta[2] - DATA.labels[r];
+                gradient[0] += error * x[0];
+                gradient[1] += error * x[1];
+                gradient[2] += error;
+            }
+            for (int j = 0; j < 3; j++) {
+                beta[j] -= 0.2 * gradient[j] / batch;
+            }
+            LinearModelData version = versions.get(b);
+            assertEquals(b + 1, version.modelVersion);
+            assertEquals(Long.MAX_VALUE, version.timestamp);
+            assertArrayEquals(new double[] {beta[0], beta[1]}, version.coefficient.values, 1e-12);
+            assertEquals(beta[2], version.intercept, 1e-12);
+        }
+    }
+
+    @Test
+    void testFailuresGiveTheSameVersions() throws Exception {
+        int before = FailureInjector.totalFailures();
+        List<LinearModelData> expected = sgdVersions(20);
+        List<LinearModelData> recovered = sgdVersions(20, 30, 30, 30);
+        assertEquals(before + 3, FailureInjector.totalFailures());
+        assertEquals(expected.size(), recovered.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).modelVersion, recovered.get(i).modelVersion);
+            assertArrayEquals(
+                    expected.get(i).coefficient.values, recovered.get(i).coefficient.values, 0);
+            assertEquals(expected.get(i).intercept, recovered.get(i).intercept, 0);
+        }
+    }
+
+    @Test
+    void testOnePassConvergesNearTheBoundedOptimum() throws Exception {
+        SyntheticData data =
+                SyntheticData.linear(12, 4000, new double[] {1.5, -0.5}, 0.8, 0.5, false);
+        TestJob job = TestJob.withParallelism(2);
+        // A bounded Table replayed as a stream: trainingMode "online".
+        Table train = job.boundedTable(COLUMNS, types(DenseVector.class), rows(data, false));
+        Table versions =
+                new LinearRegression()
+                        .setTrainingMode("online")
+                        .setOptimizer("sgd")
+                        .setLearningRate(0.1)
+                        .setGlobalBatchSize(50)
+                        .fit(train)
+                        .getModelData()[0];
+        List<Row> all = job.collect(versions);
+        assertEquals(4000 / 50, all.size());
+        LinearModelData last = fromRow(all.get(all.size() - 1));
+        RegularizedObjective objective =
+                new RegularizedObjective(SquaredLoss.INSTANCE, data, 0, 0, true);
+        double best = objective.value(ReferenceSolvers.newton(objective));
+        double online =
+                objective.value(
+                        new double[] {
+                            last.coefficient.values[0], last.coefficient.values[1], last.intercept
+                        });
+        assertTrue(online <= best * 1.05, online + " vs optimum " + best);
+    }
+
+    @Test
+    void testEventTimeWindowsAndTimestamps() throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
+        Table versions =
+                new LinearRegression()
+                        .setOptimizer("sgd")
+                        .setWindows(EventTimeTumblingWindows.of(Time.milliseconds(100)))
+                        .fit(train)
+                        .getModelData()[0];
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            source.releaseAt(10, Row.of(0, Vectors.dense(1.0, 0.0), 2.0, 1.0));
+            source.releaseAt(20, Row.of(1, Vectors.dense(0.0, 1.0), 1.0, 1.0));
+            source.watermark(99);
+            LinearModelData first = fromRow(TestJob.take(it, 1).get(0));
+            assertEquals(1, first.modelVersion);
+            assertEquals(100, first.timestamp);
+            // From zeros: gradient of ½(ŷ − y)² averaged over the two rows, step 0.1.
+            assertArrayEquals(new double[] {0.1, 0.05}, first.coefficient.values, 1e-12);
+            assertEquals(0.15, first.intercept, 1e-12);
+        }
+    }
+
+    @Test
+    void testSavedVersionsWarmStartTheNextFit(@TempDir Path dir) throws Exception {
+        String path = dir.resolve("online").toString();
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
+        LinearRegressionModel model =
+                new LinearRegression().setOptimizer("sgd").setGlobalBatchSize(20).fit(train);
+        model.save(path);
+        JobClient client = job.env.executeAsync(job.name);
+        List<Row> rows = rows(DATA, false);
+        LinearModelData saved = null;
+        try {
+            source.release(rows.subList(0, 60).toArray(new Row[0]));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                File[] files = new File(path, "data").listFiles(f -> !f.getName().startsWith("."));
+                if (files != null && files.length > 0) {
+                    TestJob reader = TestJob.withParallelism(1);
+                    saved =
+                            modelData(
+                                    reader,
+                                    LinearRegressionModel.load(reader.env, path).getModelData()[0]);
+                    if (saved.modelVersion == 3) {
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        } finally {
+            client.cancel().get();
+        }
+        assertEquals(3, saved.modelVersion);
+
+        // The loaded model warm-starts a new online fit: versions continue at 4.
+        TestJob next = TestJob.withParallelism(2);
+        ControllableSource nextSource = new ControllableSource();
+        Table nextTrain = next.unboundedTable(nextSource, COLUMNS, types(DenseVector.class), false);
+        Table versions =
+                new LinearRegression()
+                        .setOptimizer("sgd")
+                        .setGlobalBatchSize(20)
+                        .setInitialModelData(
+                                LinearRegressionModel.load(next.env, path).getModelData()[0])
+                        .fit(nextTrain)
+                        .getModelData()[0];
+        try (CloseableIterator<Row> it = next.start(versions)) {
+            nextSource.release(rows.subList(60, 80).toArray(new Row[0]));
+            assertEquals(4L, TestJob.take(it, 1).get(0).getField("modelVersion"));
+        }
+    }
+
+    @Test
+    void testTrainingModeBatchRejectsUnboundedInput() {
+        TestJob job = TestJob.withParallelism(1);
+        Table train =
+                job.unboundedTable(
+                        new ControllableSource(), COLUMNS, types(DenseVector.class), false);
+        Exception e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new LinearRegression().setTrainingMode("batch").fit(train));
+        assertCauseContains(e, "LinearRegression: trainingMode 'batch' needs a bounded Table");
+    }
+
+    @Test
+    void testInvalidRowFailsOnlineTraining() {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
+        Table versions = new LinearRegression().setGlobalBatchSize(2).fit(train).getModelData()[0];
+        Exception e =
+                assertThrows(
+                        Exception.class,
+                        () -> {
+                            try (CloseableIterator<Row> it = job.start(versions)) {
+                                source.release(
+                                        Row.of(0, Vectors.dense(1.0, 2.0), 1.0, 1.0),
+                                        Row.of(1, Vectors.dense(1.0, Double.NaN), 1.0, 1.0));
+                                TestJob.take(it, 1);
+                            }
+                        });
+        assertCauseContains(e, "LinearRegression: invalid value in column 'features'");
+    }
+}
