@@ -73,16 +73,22 @@ public abstract class ModelDataSchema<M> implements Serializable {
     /** Reads a record written by {@link #write}. */
     protected abstract M read(DataInputView in) throws IOException;
 
-    /** The model data stream as a Table. */
+    /**
+     * The model data stream as a Table. Model versions are few and their latency matters, so this
+     * conversion (and {@link #fromTable}'s) sends each at once instead of waiting for a buffer.
+     */
     public Table toTable(StreamTableEnvironment tEnv, DataStream<M> modelData) {
-        return tEnv.fromDataStream(modelData.map(this::toRow, rowType));
+        return tEnv.fromDataStream(modelData.map(this::toRow, rowType).setBufferTimeout(0));
     }
 
     /** A model data Table (with the columns of {@link #rowType()}, in any order) as a stream. */
     public DataStream<M> fromTable(Table table) {
         String[] names = rowType.getFieldNames();
         Table ordered = table.select(columnExpressions(names));
-        return TableEnvironments.of(table).toDataStream(ordered).map(this::fromRow, modelType);
+        return TableEnvironments.of(table)
+                .toDataStream(ordered)
+                .map(this::fromRow, modelType)
+                .setBufferTimeout(0);
     }
 
     private static org.apache.flink.table.expressions.Expression[] columnExpressions(
