@@ -73,7 +73,7 @@ public final class OnlineLinearTrainer {
                                 config.stage + ".batches",
                                 batchType,
                                 new WindowBatchOperator<>(
-                                        windows, new RowBatch(), new ListTypeInfo<>(rowType)))
+                                        windows, new RowBatch(), new ListTypeInfo<>(rowType), true))
                         .setParallelism(1)
                         .transform(
                                 config.stage + ".slices", sliceType, new BatchSplitter(numWorkers))

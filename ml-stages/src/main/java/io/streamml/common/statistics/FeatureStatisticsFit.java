@@ -103,7 +103,8 @@ public final class FeatureStatisticsFit<M> {
                         new WindowBatchOperator<>(
                                 windows,
                                 new RowStatistics<>(vectorRows, spec.supplier, stage, column),
-                                spec.type))
+                                spec.type,
+                                false))
                 .setParallelism(1)
                 .transform(
                         stage + ".versions",

@@ -58,8 +58,12 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
     private final Windows windows;
     private final BatchAccumulator<IN, A> accumulator;
     private final TypeInformation<A> accumulatorType;
+    private final boolean stampWithLatestElement;
 
-    /** Open windows: start, end (exclusive), element count, accumulator; sorted by start. */
+    /**
+     * Open windows: start, end (exclusive), element count, accumulator; sorted by start. Count and
+     * processing-time windows have no start; there f0 holds the largest element timestamp seen.
+     */
     private transient List<Tuple4<Long, Long, Long, A>> open;
 
     private transient A late;
@@ -69,13 +73,20 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
     private transient ListState<Tuple4<Long, Long, Long, A>> openState;
     private transient ListState<A> lateState;
 
+    /**
+     * @param stampWithLatestElement whether count and processing-time batches carry the largest
+     *     event time among their elements (when they have event times) instead of {@code
+     *     Long.MAX_VALUE}
+     */
     public WindowBatchOperator(
             Windows windows,
             BatchAccumulator<IN, A> accumulator,
-            TypeInformation<A> accumulatorType) {
+            TypeInformation<A> accumulatorType,
+            boolean stampWithLatestElement) {
         this.windows = windows;
         this.accumulator = accumulator;
         this.accumulatorType = accumulatorType;
+        this.stampWithLatestElement = stampWithLatestElement;
     }
 
     @Override
@@ -130,6 +141,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         if (windows instanceof CountTumblingWindows) {
             Tuple4<Long, Long, Long, A> window = singleWindow(Long.MAX_VALUE);
             add(window, record.getValue());
+            noteTimestamp(window, record);
             if (window.f2 >= ((CountTumblingWindows) windows).getSize()) {
                 fire(window);
             }
@@ -142,6 +154,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
                 singleWindow(end);
             }
             add(open.get(0), record.getValue());
+            noteTimestamp(open.get(0), record);
         } else {
             processEventTimeElement(record);
         }
@@ -238,6 +251,12 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         return open.get(0);
     }
 
+    private static void noteTimestamp(Tuple4<Long, Long, Long, ?> window, StreamRecord<?> record) {
+        if (record.hasTimestamp()) {
+            window.f0 = Math.max(window.f0, record.getTimestamp());
+        }
+    }
+
     private void add(Tuple4<Long, Long, Long, A> window, IN element) {
         accumulator.add(window.f3, element);
         window.f2++;
@@ -261,7 +280,12 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
             late = accumulator.create();
             hasLate = false;
         }
-        long timestamp = windows.isEventTime() ? window.f1 : Long.MAX_VALUE;
+        long timestamp =
+                windows.isEventTime()
+                        ? window.f1
+                        : stampWithLatestElement && window.f0 != Long.MIN_VALUE
+                                ? window.f0
+                                : Long.MAX_VALUE;
         output.collect(new StreamRecord<>(Tuple2.of(window.f3, timestamp)));
     }
 }

@@ -189,6 +189,20 @@ class OnlineLinearRegressionTest {
     }
 
     @Test
+    void testCountBatchesCarryTheirLatestEventTime() throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
+        Table versions = new LinearRegression().setGlobalBatchSize(3).fit(train).getModelData()[0];
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            source.releaseAt(500, Row.of(0, Vectors.dense(1.0, 0.0), 2.0, 1.0));
+            source.releaseAt(700, Row.of(1, Vectors.dense(0.0, 1.0), 1.0, 1.0));
+            source.releaseAt(600, Row.of(2, Vectors.dense(1.0, 1.0), 3.0, 1.0));
+            assertEquals(700L, TestJob.take(it, 1).get(0).getField("timestamp"));
+        }
+    }
+
+    @Test
     void testSavedVersionsWarmStartTheNextFit(@TempDir Path dir) throws Exception {
         String path = dir.resolve("online").toString();
         TestJob job = TestJob.withParallelism(2);
