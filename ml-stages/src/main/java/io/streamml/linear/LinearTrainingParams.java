@@ -87,20 +87,7 @@ public interface LinearTrainingParams<T>
                             + optimizer
                             + "' is for online training; bounded input takes lbfgs or sgd.");
         }
-        return new LinearTrainingConfig(
-                stage,
-                getFeaturesCol(),
-                loss,
-                getFitIntercept(),
-                new ElasticNet(getReg(), getElasticNet()),
-                getMaxIter(),
-                getTol(),
-                getLearningRate(),
-                getGlobalBatchSize(),
-                optimizer,
-                getAlpha(),
-                getBeta(),
-                false);
+        return trainingConfig(stage, loss, optimizer, false);
     }
 
     /** The params as an online training configuration for {@code loss}. */
@@ -115,6 +102,11 @@ public interface LinearTrainingParams<T>
                     stage
                             + ": lbfgs needs bounded input; online training takes ftrl, adagrad or sgd.");
         }
+        return trainingConfig(stage, loss, optimizer, hasInitialModel);
+    }
+
+    private LinearTrainingConfig trainingConfig(
+            String stage, Loss loss, String optimizer, boolean hasInitialModel) {
         return new LinearTrainingConfig(
                 stage,
                 getFeaturesCol(),

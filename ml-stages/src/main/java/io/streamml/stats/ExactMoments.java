@@ -111,6 +111,7 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
     }
 
     /** Per-feature unbiased sample variance (n·Σx² − (Σx)²) / (n·(n − 1)); 0 when n ≤ 1. */
+    @Override
     public double[] sampleVariance() {
         int d = Math.max(dimension(), 0);
         double[] variance = new double[d];
@@ -126,16 +127,6 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
             variance[i] = numerator.divide(denominator, PRECISION).doubleValue();
         }
         return variance;
-    }
-
-    /** Per-feature unbiased sample standard deviation (0 when n ≤ 1). */
-    @Override
-    public double[] sampleStd() {
-        double[] std = sampleVariance();
-        for (int i = 0; i < std.length; i++) {
-            std[i] = Math.sqrt(std[i]);
-        }
-        return std;
     }
 
     @Override

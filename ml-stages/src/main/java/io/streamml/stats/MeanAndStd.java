@@ -13,9 +13,18 @@
  */
 package io.streamml.stats;
 
-/** Statistics that give per-feature means and unbiased standard deviations. */
+/** Statistics that give per-feature means and unbiased sample variances. */
 public interface MeanAndStd {
     double[] mean();
 
-    double[] sampleStd();
+    double[] sampleVariance();
+
+    /** Per-feature unbiased sample standard deviation: the square roots of the variances. */
+    default double[] sampleStd() {
+        double[] std = sampleVariance();
+        for (int i = 0; i < std.length; i++) {
+            std[i] = Math.sqrt(std[i]);
+        }
+        return std;
+    }
 }

@@ -121,6 +121,7 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
      * Per-feature unbiased sample variance m2 / (W − 1), where W is the total weight (the row count
      * without decay); 0 when W ≤ 1.
      */
+    @Override
     public double[] sampleVariance() {
         int d = Math.max(dimension(), 0);
         double[] variance = new double[d];
@@ -136,16 +137,6 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
             variance[i] = Math.max(m2, 0) / (totalWeight - 1);
         }
         return variance;
-    }
-
-    /** Per-feature unbiased sample standard deviation (0 when W ≤ 1). */
-    @Override
-    public double[] sampleStd() {
-        double[] std = sampleVariance();
-        for (int i = 0; i < std.length; i++) {
-            std[i] = Math.sqrt(std[i]);
-        }
-        return std;
     }
 
     @Override
