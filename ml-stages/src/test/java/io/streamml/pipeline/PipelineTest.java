@@ -24,6 +24,7 @@ import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.SyntheticData;
 import io.streamml.testutil.TestJob;
 
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.ml.api.Stage;
 import org.apache.flink.ml.builder.Pipeline;
 import org.apache.flink.ml.builder.PipelineModel;
@@ -34,7 +35,9 @@ import org.apache.flink.util.CloseableIterator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,6 +142,82 @@ class PipelineTest {
         assertTrue(
                 logLoss[1] < logLoss[0] - 0.05,
                 "log-loss after 1 version " + logLoss[0] + ", after 30 " + logLoss[1]);
+    }
+
+    @Test
+    void testSaveLoadOfBoundedAndOnlinePipelineModels(@TempDir Path dir) throws Exception {
+        List<Row> train = shiftedRows(4, 600);
+        List<Row> test = shiftedRows(5, 50);
+
+        // Bounded: the loaded PipelineModel predicts exactly like the fitted one.
+        TestJob job = TestJob.withParallelism(2);
+        Table trainTable = job.boundedTable(COLUMNS, types(DenseVector.class), train);
+        Table testTable = job.boundedTable(COLUMNS, types(DenseVector.class), test);
+        PipelineModel fitted = new Pipeline(stages(false)).fit(trainTable);
+        String boundedPath = dir.resolve("bounded").toString();
+        fitted.save(boundedPath);
+        job.env.execute();
+        List<Row> expected = sorted(job.collect(fitted.transform(testTable)[0]));
+        List<Row> actual =
+                sorted(
+                        job.collect(
+                                PipelineModel.load(job.env, boundedPath).transform(testTable)[0]));
+        for (int i = 0; i < test.size(); i++) {
+            assertArrayEquals(
+                    ((DenseVector) expected.get(i).getField("rawPrediction")).values,
+                    ((DenseVector) actual.get(i).getField("rawPrediction")).values,
+                    1e-12);
+        }
+
+        // Online: versions are committed while the job runs; the loaded model holds the newest.
+        TestJob online = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        PipelineModel live =
+                new Pipeline(stages(true))
+                        .fit(
+                                online.unboundedTable(
+                                        source, COLUMNS, types(DenseVector.class), false));
+        String onlinePath = dir.resolve("online").toString();
+        live.save(onlinePath);
+        JobClient client = online.env.executeAsync(online.name);
+        try {
+            source.release(train.toArray(new Row[0]));
+            // Six batches of 100 rows: LR version 6 is the last; wait until it is committed.
+            long deadline = System.currentTimeMillis() + 60_000;
+            long newest = -1;
+            while (newest < 6 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(300);
+                java.io.File[] stages = new java.io.File(onlinePath, "stages").listFiles();
+                if (stages == null || stages.length < 2) {
+                    continue;
+                }
+                java.io.File lrData = new java.io.File(onlinePath + "/stages/1/data");
+                java.io.File[] files = lrData.listFiles(f -> !f.getName().startsWith("."));
+                if (files != null && files.length > 0) {
+                    TestJob reader = TestJob.withParallelism(1);
+                    newest =
+                            (Long)
+                                    reader.collect(
+                                                    LogisticRegressionModel.load(
+                                                                    reader.env,
+                                                                    onlinePath + "/stages/1")
+                                                            .getModelData()[0])
+                                            .get(0)
+                                            .getField("modelVersion");
+                }
+            }
+            assertEquals(6, newest);
+        } finally {
+            client.cancel().get();
+        }
+        TestJob reader = TestJob.withParallelism(2);
+        List<Row> scored =
+                reader.collect(
+                        PipelineModel.load(reader.env, onlinePath)
+                                .transform(
+                                        reader.boundedTable(
+                                                COLUMNS, types(DenseVector.class), test))[0]);
+        assertEquals(test.size(), scored.size());
     }
 
     private static void waitForVersion(TestJob job, long version) throws InterruptedException {

@@ -39,8 +39,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.streamml.testutil.Causes.assertCauseContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stages on Tables from SQL DDL: the filesystem CSV connector, datagen, and rowtime attributes. */
@@ -125,6 +127,29 @@ class TableSourcesTest {
                 assertEquals(v + 1L, first.get(v).getField("modelVersion"));
             }
         }
+    }
+
+    @Test
+    void testEventTimeWindowsWithoutRowtimeFailClearly() {
+        TestJob job = TestJob.withParallelism(2);
+        job.tEnv.executeSql(
+                "CREATE TABLE untimed (id INT, x1 DOUBLE, x2 DOUBLE, label DOUBLE) WITH ("
+                        + "'connector' = 'datagen', 'rows-per-second' = '100')");
+        Table versions =
+                new StandardScaler()
+                        .setInputCol("features")
+                        .setWindows(EventTimeTumblingWindows.of(Time.milliseconds(100)))
+                        .fit(withFeatures(job, job.tEnv.from("untimed"), false))
+                        .getModelData()[0];
+        Exception e =
+                assertThrows(
+                        Exception.class,
+                        () -> {
+                            try (CloseableIterator<Row> it = job.start(versions)) {
+                                TestJob.take(it, 1);
+                            }
+                        });
+        assertCauseContains(e, "need event time, but a row has no timestamp");
     }
 
     @Test
