@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.evaluation.binaryclassification;
+
+import io.streamml.common.param.HasThreshold;
+
+import org.apache.flink.ml.common.param.HasLabelCol;
+import org.apache.flink.ml.common.param.HasRawPredictionCol;
+import org.apache.flink.ml.common.param.HasWeightCol;
+import org.apache.flink.ml.param.Param;
+import org.apache.flink.ml.param.StringArrayParam;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Params of {@link BinaryClassificationEvaluator}. */
+public interface BinaryClassificationEvaluatorParams<T>
+        extends HasLabelCol<T>, HasRawPredictionCol<T>, HasWeightCol<T>, HasThreshold<T> {
+    String AREA_UNDER_ROC = "areaUnderROC";
+    String AREA_UNDER_PR = "areaUnderPR";
+    String LOG_LOSS = "logLoss";
+    String ACCURACY = "accuracy";
+    String PRECISION = "precision";
+    String RECALL = "recall";
+    String F1 = "f1";
+
+    /** Every metric this evaluator computes, in column order. */
+    List<String> ALL_METRICS =
+            Arrays.asList(AREA_UNDER_ROC, AREA_UNDER_PR, LOG_LOSS, ACCURACY, PRECISION, RECALL, F1);
+
+    Param<String[]> METRICS_NAMES =
+            new StringArrayParam(
+                    "metricsNames",
+                    "Metrics to compute: " + ALL_METRICS + ".",
+                    new String[] {AREA_UNDER_ROC, AREA_UNDER_PR},
+                    value ->
+                            value != null
+                                    && value.length > 0
+                                    && ALL_METRICS.containsAll(Arrays.asList(value)));
+
+    default String[] getMetricsNames() {
+        return get(METRICS_NAMES);
+    }
+
+    default T setMetricsNames(String... value) {
+        return set(METRICS_NAMES, value);
+    }
+}
