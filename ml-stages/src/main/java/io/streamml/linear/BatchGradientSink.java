@@ -13,18 +13,46 @@
  */
 package io.streamml.linear;
 
+import io.streamml.linear.loss.LogLoss;
 import io.streamml.optim.MiniBatchGradient;
 
-/** Adds valid rows to a mini-batch's loss and gradient sums at fixed parameters. */
+/**
+ * Adds valid rows to a mini-batch's loss and gradient sums at fixed parameters and, for
+ * test-then-train evaluation, records each row's prediction by those parameters first.
+ */
 final class BatchGradientSink implements LabeledRowSink {
     private final MiniBatchGradient gradient;
     private final double[] parameters;
     private final int dim;
+    private final boolean fitIntercept;
+    private final boolean logistic;
 
-    BatchGradientSink(MiniBatchGradient gradient, double[] parameters, int dim) {
+    /** Where each row's prediction goes before it is learned from, or null. */
+    private final SliceEvaluation evaluation;
+
+    BatchGradientSink(
+            MiniBatchGradient gradient,
+            double[] parameters,
+            int dim,
+            boolean fitIntercept,
+            boolean logistic,
+            SliceEvaluation evaluation) {
         this.gradient = gradient;
         this.parameters = parameters;
         this.dim = dim;
+        this.fitIntercept = fitIntercept;
+        this.logistic = logistic;
+        this.evaluation = evaluation;
+    }
+
+    private void evaluate(double margin, double label, double weight) {
+        if (evaluation != null) {
+            evaluation.add(logistic ? LogLoss.sigmoid(margin) : margin, label, weight);
+        }
+    }
+
+    private double intercept() {
+        return fitIntercept ? parameters[dim] : 0;
     }
 
     @Override
@@ -34,11 +62,25 @@ final class BatchGradientSink implements LabeledRowSink {
 
     @Override
     public void addDense(double[] features, double label, double weight) {
+        if (evaluation != null) {
+            double margin = intercept();
+            for (int j = 0; j < dim; j++) {
+                margin += features[j] * parameters[j];
+            }
+            evaluate(margin, label, weight);
+        }
         gradient.addDense(features, label, weight, parameters);
     }
 
     @Override
     public void addSparse(int size, int[] indices, double[] values, double label, double weight) {
+        if (evaluation != null) {
+            double margin = intercept();
+            for (int k = 0; k < indices.length; k++) {
+                margin += values[k] * parameters[indices[k]];
+            }
+            evaluate(margin, label, weight);
+        }
         gradient.addSparse(indices, values, label, weight, parameters);
     }
 }

@@ -54,6 +54,49 @@ public final class LinearFit {
         this.summary = summary;
     }
 
+    private static LabeledRowReader reader(
+            RowTypeInfo inputType, LinearTrainingParams<?> params, String stage, Loss loss) {
+        String weightCol = params.getWeightCol();
+        return new LabeledRowReader(
+                new InvalidRowPolicy(stage, params.getHandleInvalid()),
+                loss,
+                params.getFeaturesCol(),
+                ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()),
+                params.getLabelCol(),
+                ModelScoring.columnIndex(stage, inputType, params.getLabelCol()),
+                weightCol,
+                weightCol == null ? -1 : ModelScoring.columnIndex(stage, inputType, weightCol));
+    }
+
+    /**
+     * Trains online on {@code input} (bounded input is replayed as a stream) and returns, per
+     * mini-batch, the predictions its rows got from the version that then learned from them.
+     */
+    public static DataStream<BatchEvaluation> testThenTrain(
+            Table input,
+            LinearTrainingParams<?> params,
+            String stage,
+            Loss loss,
+            Table initialModelData) {
+        StreamTableEnvironment tEnv = TableEnvironments.of(input);
+        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        LinearTrainingConfig config =
+                params.onlineTrainingConfig(stage, loss, initialModelData != null)
+                        .withTestThenTrain();
+        return new OnlineLinearTrainer(
+                        config,
+                        reader(inputType, params, stage, loss),
+                        ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()))
+                .fit(
+                        tEnv.toDataStream(input),
+                        inputType,
+                        params.batchWindows(),
+                        initialModelData == null
+                                ? null
+                                : LinearModelData.SCHEMA.fromTable(initialModelData))
+                .evaluations;
+    }
+
     /** Attaches the training summary to a model fitted here. */
     public static <T extends LinearModel<T>> T withSummary(T model, LinearFit fit) {
         return model.setTrainingSummary(fit.summary);
@@ -72,20 +115,8 @@ public final class LinearFit {
             Table initialModelData) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
         RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
-        String weightCol = params.getWeightCol();
         int featuresIndex = ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol());
-        LabeledRowReader reader =
-                new LabeledRowReader(
-                        new InvalidRowPolicy(stage, params.getHandleInvalid()),
-                        loss,
-                        params.getFeaturesCol(),
-                        featuresIndex,
-                        params.getLabelCol(),
-                        ModelScoring.columnIndex(stage, inputType, params.getLabelCol()),
-                        weightCol,
-                        weightCol == null
-                                ? -1
-                                : ModelScoring.columnIndex(stage, inputType, weightCol));
+        LabeledRowReader reader = reader(inputType, params, stage, loss);
         DataStream<Row> rows = tEnv.toDataStream(input);
         boolean bounded = InputBoundedness.isBounded(rows);
         String mode = params.getTrainingMode();
@@ -106,7 +137,8 @@ public final class LinearFit {
                                     params.batchWindows(),
                                     initialModelData == null
                                             ? null
-                                            : LinearModelData.SCHEMA.fromTable(initialModelData));
+                                            : LinearModelData.SCHEMA.fromTable(initialModelData))
+                            .versions;
             return new LinearFit(LinearModelData.SCHEMA.toTable(tEnv, versions), null);
         }
         LinearTrainingConfig config = params.boundedTrainingConfig(stage, loss);

@@ -46,6 +46,9 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: whether an initial model is given (else training starts from zeros). */
     public final boolean hasInitialModel;
 
+    /** Online: also emit each batch's test-then-train predictions. */
+    public final boolean testThenTrain;
+
     public LinearTrainingConfig(
             String stage,
             String featuresCol,
@@ -59,7 +62,8 @@ public final class LinearTrainingConfig implements Serializable {
             String optimizer,
             double alpha,
             double beta,
-            boolean hasInitialModel) {
+            boolean hasInitialModel,
+            boolean testThenTrain) {
         this.stage = stage;
         this.featuresCol = featuresCol;
         this.loss = loss;
@@ -73,5 +77,25 @@ public final class LinearTrainingConfig implements Serializable {
         this.alpha = alpha;
         this.beta = beta;
         this.hasInitialModel = hasInitialModel;
+        this.testThenTrain = testThenTrain;
+    }
+
+    /** This configuration, also emitting test-then-train predictions. */
+    public LinearTrainingConfig withTestThenTrain() {
+        return new LinearTrainingConfig(
+                stage,
+                featuresCol,
+                loss,
+                fitIntercept,
+                penalty,
+                maxIter,
+                tol,
+                learningRate,
+                globalBatchSize,
+                optimizer,
+                alpha,
+                beta,
+                hasInitialModel,
+                true);
     }
 }

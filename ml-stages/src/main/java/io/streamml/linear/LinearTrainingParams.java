@@ -120,6 +120,7 @@ public interface LinearTrainingParams<T>
                 optimizer,
                 getAlpha(),
                 getBeta(),
-                hasInitialModel);
+                hasInitialModel,
+                false);
     }
 }

@@ -28,6 +28,7 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ import java.util.List;
 class OnlineCoordinator extends AbstractStreamOperator<double[]>
         implements TwoInputStreamOperator<OnlineReply, double[], double[]> {
     private static final long serialVersionUID = 1L;
+
+    static final OutputTag<BatchEvaluation> EVALUATION =
+            new OutputTag<>("evaluation", TypeInformation.of(BatchEvaluation.class));
 
     private final LinearTrainingConfig config;
     private final int numWorkers;
@@ -120,6 +124,17 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
         for (OnlineReply other : replies.subList(1, replies.size())) {
             total.merge(other.gradient);
             timestamp = Math.max(timestamp, other.timestamp);
+        }
+        if (config.testThenTrain) {
+            SliceEvaluation predictions = new SliceEvaluation();
+            for (OnlineReply each : replies) {
+                predictions.append(each.evaluation);
+            }
+            output.collect(
+                    EVALUATION,
+                    new StreamRecord<>(
+                            new BatchEvaluation(
+                                    reply.batch, progress.version, timestamp, predictions)));
         }
         if (total.totalWeight() > 0) {
             progress.optimizer.update(progress.parameters, total);

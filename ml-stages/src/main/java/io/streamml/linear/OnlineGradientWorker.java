@@ -14,6 +14,7 @@
 package io.streamml.linear;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.linear.loss.LogLoss;
 import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.api.common.state.ListState;
@@ -142,7 +143,8 @@ class OnlineGradientWorker extends AbstractStreamOperator<OnlineReply>
             int dim = firstDimension(record.getValue().f3);
             if (dim >= 0) {
                 askedForModel = true;
-                output.collect(new StreamRecord<>(new OnlineReply(subtask(), -1, dim, 0, null)));
+                output.collect(
+                        new StreamRecord<>(new OnlineReply(subtask(), -1, dim, 0, null, null)));
             }
         }
         drain();
@@ -187,11 +189,19 @@ class OnlineGradientWorker extends AbstractStreamOperator<OnlineReply>
         System.arraycopy(model, 1, parameters, 0, numParameters);
         int dim = numParameters - (config.fitIntercept ? 1 : 0);
         MiniBatchGradient gradient = new MiniBatchGradient(config.loss, dim, config.fitIntercept);
-        BatchGradientSink sink = new BatchGradientSink(gradient, parameters, dim);
+        SliceEvaluation evaluation = config.testThenTrain ? new SliceEvaluation() : null;
+        BatchGradientSink sink =
+                new BatchGradientSink(
+                        gradient,
+                        parameters,
+                        dim,
+                        config.fitIntercept,
+                        config.loss instanceof LogLoss,
+                        evaluation);
         for (Row row : slice.f3) {
             reader.addTo(sink, row);
         }
-        return new OnlineReply(subtask(), slice.f1, dim, slice.f2, gradient);
+        return new OnlineReply(subtask(), slice.f1, dim, slice.f2, gradient, evaluation);
     }
 
     private int subtask() {

@@ -54,11 +54,22 @@ public final class OnlineLinearTrainer {
         this.featuresIndex = featuresIndex;
     }
 
+    /** The stream of model versions and, with test-then-train, of batch evaluations. */
+    public static final class Result {
+        public final DataStream<LinearModelData> versions;
+        public final DataStream<BatchEvaluation> evaluations;
+
+        Result(DataStream<LinearModelData> versions, DataStream<BatchEvaluation> evaluations) {
+            this.versions = versions;
+            this.evaluations = evaluations;
+        }
+    }
+
     /**
      * An unbounded stream of model versions trained on {@code rows}, starting from {@code
      * initialModel} (its newest version) or, when null, from zeros at version 0.
      */
-    public DataStream<LinearModelData> fit(
+    public Result fit(
             DataStream<Row> rows,
             RowTypeInfo rowType,
             Windows windows,
@@ -128,7 +139,9 @@ public final class OnlineLinearTrainer {
                             return new IterationBodyResult(
                                     DataStreamList.of(nextModels),
                                     DataStreamList.of(
-                                            nextModels.getSideOutput(StepCoordinator.MODEL)));
+                                            nextModels.getSideOutput(StepCoordinator.MODEL),
+                                            nextModels.getSideOutput(
+                                                    OnlineCoordinator.EVALUATION)));
                         });
         Transformation<?> rowsTransformation = rows.getTransformation();
         IterationLatency.flushAtOnce(
@@ -137,7 +150,7 @@ public final class OnlineLinearTrainer {
                         t.getInputs().stream()
                                 .filter(input -> input != rowsTransformation)
                                 .collect(Collectors.toList()));
-        return outputs.get(0);
+        return new Result(outputs.get(0), outputs.get(1));
     }
 
     /** A model version as the iteration's message: [version, coefficients..., intercept?]. */

@@ -27,9 +27,19 @@ public class OnlineReply {
     public long timestamp;
     public MiniBatchGradient gradient;
 
+    /** The slice's test-then-train predictions, or null when not asked for. */
+    public SliceEvaluation evaluation;
+
     public OnlineReply() {}
 
-    OnlineReply(int subtask, long batch, int dim, long timestamp, MiniBatchGradient gradient) {
+    OnlineReply(
+            int subtask,
+            long batch,
+            int dim,
+            long timestamp,
+            MiniBatchGradient gradient,
+            SliceEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.subtask = subtask;
         this.batch = batch;
         this.dim = dim;

@@ -13,13 +13,16 @@
  */
 package io.streamml.classification.logisticregression;
 
+import io.streamml.linear.BatchEvaluation;
 import io.streamml.linear.LinearFit;
+import io.streamml.linear.TestThenTrain;
 import io.streamml.linear.loss.LogLoss;
 
 import org.apache.flink.ml.api.Estimator;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
 import org.apache.flink.ml.util.ReadWriteUtils;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.util.Preconditions;
@@ -36,7 +39,8 @@ import java.util.Map;
  */
 public class LogisticRegression
         implements Estimator<LogisticRegression, LogisticRegressionModel>,
-                LogisticRegressionParams<LogisticRegression> {
+                LogisticRegressionParams<LogisticRegression>,
+                TestThenTrain {
     static final String STAGE = "LogisticRegression";
 
     private final Map<Param<?>, Object> paramMap = new HashMap<>();
@@ -68,6 +72,16 @@ public class LogisticRegression
     public LogisticRegression setInitialModelData(Table initialModelData) {
         this.initialModelData = initialModelData;
         return this;
+    }
+
+    @Override
+    public DataStream<BatchEvaluation> testThenTrain(Table input) {
+        return LinearFit.testThenTrain(input, this, STAGE, LogLoss.INSTANCE, initialModelData);
+    }
+
+    @Override
+    public boolean predictsProbabilities() {
+        return true;
     }
 
     @Override

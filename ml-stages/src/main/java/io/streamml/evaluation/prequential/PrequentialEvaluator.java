@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.evaluation.prequential;
+
+import io.streamml.common.table.TableEnvironments;
+import io.streamml.linear.TestThenTrain;
+
+import org.apache.flink.ml.api.AlgoOperator;
+import org.apache.flink.ml.param.Param;
+import org.apache.flink.ml.util.ParamUtils;
+import org.apache.flink.ml.util.ReadWriteUtils;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.Preconditions;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prequential (test-then-train) evaluation of an online linear Estimator: it trains the Estimator
+ * online on the input and scores every row with the model version that existed before the row was
+ * learned from. Output 0: one row per window of {@code windowBatches} mini-batches with the model
+ * version range, the window's metrics (logistic: logLoss, areaUnderROC, accuracy; linear: rmse,
+ * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (row
+ * number, model version, batch timestamp, detector statistic) from ADWIN or Page-Hinkley over the
+ * per-row loss.
+ */
+public class PrequentialEvaluator
+        implements AlgoOperator<PrequentialEvaluator>,
+                PrequentialEvaluatorParams<PrequentialEvaluator> {
+    static final String STAGE = "PrequentialEvaluator";
+
+    private final Map<Param<?>, Object> paramMap = new HashMap<>();
+    private TestThenTrain estimator;
+
+    public PrequentialEvaluator() {
+        ParamUtils.initializeMapWithDefaultValues(paramMap, this);
+    }
+
+    /** The online Estimator to evaluate (e.g. a configured LogisticRegression). */
+    public PrequentialEvaluator setEstimator(TestThenTrain estimator) {
+        this.estimator = estimator;
+        return this;
+    }
+
+    @Override
+    public Map<Param<?>, Object> getParamMap() {
+        return paramMap;
+    }
+
+    @Override
+    public Table[] transform(Table... inputs) {
+        Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
+        Preconditions.checkState(estimator != null, "%s needs an Estimator", STAGE);
+        StreamTableEnvironment tEnv = TableEnvironments.of(inputs[0]);
+        boolean probabilities = estimator.predictsProbabilities();
+        SingleOutputStreamOperator<Row> metrics =
+                estimator
+                        .testThenTrain(inputs[0])
+                        .transform(
+                                STAGE + ".metrics",
+                                PrequentialMetricsOperator.metricsType(probabilities),
+                                new PrequentialMetricsOperator(
+                                        probabilities, getWindowBatches(), getDriftDetector()))
+                        .setParallelism(1);
+        return new Table[] {
+            tEnv.fromDataStream(metrics),
+            tEnv.fromDataStream(metrics.getSideOutput(PrequentialMetricsOperator.DRIFTS))
+        };
+    }
+
+    @Override
+    public void save(String path) throws IOException {
+        ReadWriteUtils.saveMetadata(this, path);
+    }
+
+    public static PrequentialEvaluator load(StreamExecutionEnvironment env, String path)
+            throws IOException {
+        return ReadWriteUtils.loadStageParam(path);
+    }
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.Table;
+
+/** An online linear Estimator that can report test-then-train predictions while it learns. */
+public interface TestThenTrain {
+    /** Per mini-batch, the predictions its rows got before the model learned from them. */
+    DataStream<BatchEvaluation> testThenTrain(Table input);
+
+    /** Whether predictions are probabilities of class 1 (logistic) rather than values. */
+    boolean predictsProbabilities();
+}

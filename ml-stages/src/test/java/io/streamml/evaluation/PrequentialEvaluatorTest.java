@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.evaluation;
+
+import io.streamml.classification.logisticregression.LogisticRegression;
+import io.streamml.evaluation.prequential.PrequentialEvaluator;
+import io.streamml.testutil.MiniClusterExtension;
+import io.streamml.testutil.SyntheticData;
+import io.streamml.testutil.TestJob;
+
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.types.Row;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.streamml.testutil.LinearTestData.COLUMNS;
+import static io.streamml.testutil.LinearTestData.rows;
+import static io.streamml.testutil.LinearTestData.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tests {@link PrequentialEvaluator}: test-then-train metrics and drift detection. */
+class PrequentialEvaluatorTest {
+    @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+
+    private static LogisticRegression onlineLr() {
+        return new LogisticRegression()
+                .setTrainingMode("online")
+                .setOptimizer("sgd")
+                .setLearningRate(0.5)
+                .setGlobalBatchSize(100);
+    }
+
+    @Test
+    void testWindowLossEqualsEachRowScoredByTheVersionBeforeItsBatch() throws Exception {
+        SyntheticData data =
+                SyntheticData.logistic(21, 2000, new double[] {1.5, -1, 0.5}, 0.2, false);
+        List<Row> rows = rows(data, false);
+
+        // The versions the online fit produces (parallelism 1 keeps batch membership fixed).
+        TestJob versionsJob = TestJob.withParallelism(1);
+        List<Row> versions =
+                versionsJob.collect(
+                        onlineLr()
+                                .fit(
+                                        versionsJob.boundedTable(
+                                                COLUMNS, types(DenseVector.class), rows))
+                                .getModelData()[0]);
+        assertEquals(20, versions.size());
+
+        TestJob job = TestJob.withParallelism(1);
+        Table[] outputs =
+                new PrequentialEvaluator()
+                        .setEstimator(onlineLr())
+                        .setWindowBatches(5)
+                        .setDriftDetector("none")
+                        .transform(job.boundedTable(COLUMNS, types(DenseVector.class), rows));
+        List<Row> windows = job.collect(outputs[0]);
+        assertEquals(4, windows.size());
+
+        // Oracle: batch b's rows scored by version b (version 0 = zeros), log loss per window.
+        double cumulative = 0;
+        for (int w = 0; w < 4; w++) {
+            double loss = 0;
+            for (int b = 5 * w; b < 5 * w + 5; b++) {
+                double[] beta = new double[3];
+                double intercept = 0;
+                if (b > 0) {
+                    Row version = versions.get(b - 1);
+                    assertEquals((long) b, version.getField("modelVersion"));
+                    beta = ((DenseVector) version.getField("coefficient")).values;
+                    intercept = (Double) version.getField("intercept");
+                }
+                for (int r = 100 * b; r < 100 * b + 100; r++) {
+                    double margin = intercept;
+                    for (int j = 0; j < 3; j++) {
+                        margin += beta[j] * data.features[r][j];
+                    }
+                    double p = 1 / (1 + Math.exp(-margin));
+                    double y = data.labels[r];
+                    loss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+                }
+            }
+            cumulative += loss;
+            Row window = windows.get(w);
+            assertEquals((long) w, window.getField("window"));
+            assertEquals(5L * w, window.getField("firstModelVersion"));
+            assertEquals(5L * w + 4, window.getField("lastModelVersion"));
+            assertEquals(500, window.getField("rows"));
+            assertEquals(loss / 500, (Double) window.getField("logLoss"), 1e-9);
+            assertEquals(
+                    cumulative / (500 * (w + 1)),
+                    (Double) window.getField("cumulativeLogLoss"),
+                    1e-9);
+        }
+    }
+
+    @Test
+    void testDriftIsDetectedAndLossRecoversAfterAConceptChange() throws Exception {
+        double[] before = {2, -2, 1};
+        double[] after = {-2, 2, -1};
+        List<Row> rows =
+                new ArrayList<>(rows(SyntheticData.logistic(31, 2000, before, 0, false), false));
+        List<Row> changed = rows(SyntheticData.logistic(32, 2000, after, 0, false), false);
+        for (Row row : changed) {
+            row.setField(0, (Integer) row.getField(0) + 2000);
+        }
+        rows.addAll(changed);
+        TestJob job = TestJob.withParallelism(1);
+        Table[] outputs =
+                new PrequentialEvaluator()
+                        .setEstimator(onlineLr())
+                        .setWindowBatches(5)
+                        .setDriftDetector("adwin")
+                        .transform(job.boundedTable(COLUMNS, types(DenseVector.class), rows));
+        List<Row> windows = job.collect(outputs[0]);
+        assertEquals(8, windows.size());
+        double justBefore = (Double) windows.get(3).getField("logLoss");
+        double justAfter = (Double) windows.get(4).getField("logLoss");
+        double end = (Double) windows.get(7).getField("logLoss");
+        assertTrue(justAfter > 2 * justBefore, justBefore + " then " + justAfter);
+        assertTrue(end < justAfter / 2, "recovered to " + end + " from " + justAfter);
+
+        TestJob driftJob = TestJob.withParallelism(1);
+        Table[] again =
+                new PrequentialEvaluator()
+                        .setEstimator(onlineLr())
+                        .setWindowBatches(5)
+                        .setDriftDetector("adwin")
+                        .transform(driftJob.boundedTable(COLUMNS, types(DenseVector.class), rows));
+        List<Row> drifts = driftJob.collect(again[1]);
+        assertTrue(
+                drifts.stream()
+                        .mapToLong(d -> (Long) d.getField("row"))
+                        .anyMatch(row -> row > 2000 && row <= 2600),
+                "drift events: " + drifts);
+    }
+}
