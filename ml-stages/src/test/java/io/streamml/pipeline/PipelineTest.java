@@ -15,7 +15,6 @@ package io.streamml.pipeline;
 
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.classification.logisticregression.LogisticRegressionModel;
-import io.streamml.common.model.LatestModelScoringOperator;
 import io.streamml.common.window.CountTumblingWindows;
 import io.streamml.feature.standardscaler.StandardScaler;
 import io.streamml.feature.standardscaler.StandardScalerModel;
@@ -129,7 +128,8 @@ class PipelineTest {
                 int until = releasedBatches[k] * 100;
                 trainSource.release(train.subList(released, until).toArray(new Row[0]));
                 released = until;
-                waitForVersion(job, releasedBatches[k]);
+                job.waitForModelVersion(
+                        CLUSTER, "LogisticRegressionModel.transform", releasedBatches[k]);
                 testSource.release(test.toArray(new Row[0]));
                 List<Row> out = TestJob.take(it, test.size());
                 for (Row row : out) {
@@ -218,22 +218,6 @@ class PipelineTest {
                                         reader.boundedTable(
                                                 COLUMNS, types(DenseVector.class), test))[0]);
         assertEquals(test.size(), scored.size());
-    }
-
-    private static void waitForVersion(TestJob job, long version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<Long> versions =
-                    job.metricValues(
-                            CLUSTER,
-                            "LogisticRegressionModel.transform",
-                            LatestModelScoringOperator.VERSION_GAUGE);
-            if (!versions.isEmpty() && versions.stream().allMatch(v -> v >= version)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("model version " + version + " never reached the transform");
     }
 
     private static List<Row> sorted(List<Row> rows) {

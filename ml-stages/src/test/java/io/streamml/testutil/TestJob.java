@@ -138,6 +138,23 @@ public final class TestJob {
         return metricValues(cluster, operator, metric).stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Waits until every subtask of this object's operators named {@code operator} reports model
+     * version {@code version} or later in its {@code modelVersion} gauge.
+     */
+    public void waitForModelVersion(MiniClusterExtension cluster, String operator, long version)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Long> versions = metricValues(cluster, operator, "modelVersion");
+            if (!versions.isEmpty() && versions.stream().allMatch(v -> v >= version)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("model version " + version + " never reached " + operator);
+    }
+
     /** Takes the next {@code n} rows from a running job's results. */
     public static List<Row> take(CloseableIterator<Row> it, int n) {
         List<Row> rows = new ArrayList<>();

@@ -13,7 +13,6 @@
  */
 package io.streamml.classification.logisticregression;
 
-import io.streamml.common.model.LatestModelScoringOperator;
 import io.streamml.testutil.ControllableSource;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.TestJob;
@@ -122,7 +121,7 @@ class OnlineLogisticRegressionTest {
             Row[][] batches = {BATCH_1, BATCH_2};
             for (int v = 1; v <= 2; v++) {
                 trainSource.release(batches[v - 1]);
-                waitForVersion(job, v);
+                job.waitForModelVersion(CLUSTER, "LogisticRegressionModel.transform", v);
                 predictSource.release(labeled(100, 0.8, 2.7, 0), labeled(101, 15.5, 11.2, 1));
                 List<Row> scored = TestJob.take(it, 2);
                 scored.sort(java.util.Comparator.comparing(row -> (Integer) row.getField("id")));
@@ -135,21 +134,5 @@ class OnlineLogisticRegressionTest {
                 }
             }
         }
-    }
-
-    private static void waitForVersion(TestJob job, long version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<Long> versions =
-                    job.metricValues(
-                            CLUSTER,
-                            "LogisticRegressionModel.transform",
-                            LatestModelScoringOperator.VERSION_GAUGE);
-            if (!versions.isEmpty() && versions.stream().allMatch(v -> v >= version)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("model version " + version + " never reached the transform");
     }
 }

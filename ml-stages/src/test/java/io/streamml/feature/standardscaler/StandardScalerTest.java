@@ -14,7 +14,6 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.input.InvalidRowPolicy;
-import io.streamml.common.model.LatestModelScoringOperator;
 import io.streamml.common.window.CountTumblingWindows;
 import io.streamml.common.window.EventTimeTumblingWindows;
 import io.streamml.testutil.ControllableSource;
@@ -633,7 +632,7 @@ class StandardScalerTest {
 
             trainSource.release(Row.of(2, Vectors.dense(5.0)), Row.of(3, Vectors.dense(7.0)));
             // Wait until every subtask has version 1, then score.
-            waitForGauge(job, "StandardScalerModel.transform", 1L);
+            job.waitForModelVersion(CLUSTER, "StandardScalerModel.transform", 1L);
             rowSource.release(Row.of(101, Vectors.dense(10.0)));
             Row late = TestJob.take(it, 1).get(0);
             assertEquals(1L, late.getField(3));
@@ -804,19 +803,5 @@ class StandardScalerTest {
             std[j] = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
         }
         return new double[][] {mean, std};
-    }
-
-    private static void waitForGauge(TestJob job, String operator, long version)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<Long> versions =
-                    job.metricValues(CLUSTER, operator, LatestModelScoringOperator.VERSION_GAUGE);
-            if (!versions.isEmpty() && versions.stream().allMatch(v -> v >= version)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("model version " + version + " never reached " + operator);
     }
 }
