@@ -49,6 +49,9 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: also emit each batch's test-then-train predictions. */
     public final boolean testThenTrain;
 
+    /** Online: restart the optimizer's accumulators when ADWIN sees the loss drift. */
+    public final boolean resetOnDrift;
+
     public LinearTrainingConfig(
             String stage,
             String featuresCol,
@@ -63,7 +66,8 @@ public final class LinearTrainingConfig implements Serializable {
             double alpha,
             double beta,
             boolean hasInitialModel,
-            boolean testThenTrain) {
+            boolean testThenTrain,
+            boolean resetOnDrift) {
         this.stage = stage;
         this.featuresCol = featuresCol;
         this.loss = loss;
@@ -78,6 +82,12 @@ public final class LinearTrainingConfig implements Serializable {
         this.beta = beta;
         this.hasInitialModel = hasInitialModel;
         this.testThenTrain = testThenTrain;
+        this.resetOnDrift = resetOnDrift;
+    }
+
+    /** Whether workers score each row before learning from it. */
+    boolean scoresBeforeLearning() {
+        return testThenTrain || resetOnDrift;
     }
 
     /** This configuration, also emitting test-then-train predictions. */
@@ -96,6 +106,7 @@ public final class LinearTrainingConfig implements Serializable {
                 alpha,
                 beta,
                 hasInitialModel,
-                true);
+                true,
+                resetOnDrift);
     }
 }

@@ -33,6 +33,7 @@ import org.apache.flink.ml.common.param.HasMaxIter;
 import org.apache.flink.ml.common.param.HasReg;
 import org.apache.flink.ml.common.param.HasTol;
 import org.apache.flink.ml.common.param.HasWeightCol;
+import org.apache.flink.ml.param.BooleanParam;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.param.ParamValidators;
 
@@ -66,6 +67,21 @@ public interface LinearTrainingParams<T>
 
     default T setWindows(Windows value) {
         return set(WINDOWS, value);
+    }
+
+    Param<Boolean> RESET_ON_DRIFT =
+            new BooleanParam(
+                    "resetOnDrift",
+                    "Online: restart the optimizer's accumulators when ADWIN detects a change in"
+                            + " the test-then-train loss, so the model relearns a new concept fast.",
+                    false);
+
+    default boolean getResetOnDrift() {
+        return get(RESET_ON_DRIFT);
+    }
+
+    default T setResetOnDrift(boolean value) {
+        return set(RESET_ON_DRIFT, value);
     }
 
     /** The mini-batch windows of online training. */
@@ -121,6 +137,7 @@ public interface LinearTrainingParams<T>
                 getAlpha(),
                 getBeta(),
                 hasInitialModel,
-                false);
+                false,
+                getResetOnDrift());
     }
 }

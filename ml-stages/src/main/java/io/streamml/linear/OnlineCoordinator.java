@@ -13,6 +13,8 @@
  */
 package io.streamml.linear;
 
+import io.streamml.evaluation.drift.Adwin;
+import io.streamml.linear.loss.LogLoss;
 import io.streamml.optim.AdaGrad;
 import io.streamml.optim.FtrlProximal;
 import io.streamml.optim.MiniBatchGradient;
@@ -30,6 +32,9 @@ import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +51,7 @@ import java.util.List;
 class OnlineCoordinator extends AbstractStreamOperator<double[]>
         implements TwoInputStreamOperator<OnlineReply, double[], double[]> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineCoordinator.class);
 
     static final OutputTag<BatchEvaluation> EVALUATION =
             new OutputTag<>("evaluation", TypeInformation.of(BatchEvaluation.class));
@@ -63,6 +69,11 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
         long version = -1;
         OnlineOptimizer optimizer;
         final List<OnlineReply> replies = new ArrayList<>();
+
+        /** With resetOnDrift: watches the test-then-train loss. */
+        Adwin drift;
+
+        long resets;
     }
 
     OnlineCoordinator(LinearTrainingConfig config, int numWorkers) {
@@ -125,16 +136,28 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
             total.merge(other.gradient);
             timestamp = Math.max(timestamp, other.timestamp);
         }
-        if (config.testThenTrain) {
+        if (config.scoresBeforeLearning()) {
             SliceEvaluation predictions = new SliceEvaluation();
             for (OnlineReply each : replies) {
                 predictions.append(each.evaluation);
             }
-            output.collect(
-                    EVALUATION,
-                    new StreamRecord<>(
-                            new BatchEvaluation(
-                                    reply.batch, progress.version, timestamp, predictions)));
+            if (config.testThenTrain) {
+                output.collect(
+                        EVALUATION,
+                        new StreamRecord<>(
+                                new BatchEvaluation(
+                                        reply.batch, progress.version, timestamp, predictions)));
+            }
+            if (config.resetOnDrift && driftIn(predictions)) {
+                // A new concept: accumulators tuned to the old one would only slow relearning.
+                progress.optimizer = optimizer(progress.parameters.length);
+                progress.resets++;
+                LOG.info(
+                        "{}: drift at model version {}, optimizer restarted ({} so far)",
+                        config.stage,
+                        progress.version,
+                        progress.resets);
+            }
         }
         if (total.totalWeight() > 0) {
             progress.optimizer.update(progress.parameters, total);
@@ -150,6 +173,27 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
                                 config.fitIntercept ? progress.parameters[dim] : 0,
                                 progress.version,
                                 timestamp)));
+    }
+
+    /** Feeds each row's loss to ADWIN; true if it saw a change in this batch. */
+    private boolean driftIn(SliceEvaluation predictions) {
+        if (progress.drift == null) {
+            progress.drift = new Adwin();
+        }
+        double[] scores = predictions.scores();
+        double[] labels = predictions.labels();
+        boolean drift = false;
+        for (int i = 0; i < scores.length; i++) {
+            double loss;
+            if (config.loss instanceof LogLoss) {
+                double p = Math.min(Math.max(scores[i], 1e-15), 1 - 1e-15);
+                loss = -(labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p));
+            } else {
+                loss = config.loss.loss(labels[i], scores[i]);
+            }
+            drift |= progress.drift.update(loss);
+        }
+        return drift;
     }
 
     private void start(long version, double[] parameters) {

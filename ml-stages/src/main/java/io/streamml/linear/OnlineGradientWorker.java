@@ -189,7 +189,7 @@ class OnlineGradientWorker extends AbstractStreamOperator<OnlineReply>
         System.arraycopy(model, 1, parameters, 0, numParameters);
         int dim = numParameters - (config.fitIntercept ? 1 : 0);
         MiniBatchGradient gradient = new MiniBatchGradient(config.loss, dim, config.fitIntercept);
-        SliceEvaluation evaluation = config.testThenTrain ? new SliceEvaluation() : null;
+        SliceEvaluation evaluation = config.scoresBeforeLearning() ? new SliceEvaluation() : null;
         BatchGradientSink sink =
                 new BatchGradientSink(
                         gradient,

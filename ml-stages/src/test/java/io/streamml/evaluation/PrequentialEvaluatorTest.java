@@ -112,16 +112,55 @@ class PrequentialEvaluatorTest {
     }
 
     @Test
-    void testDriftIsDetectedAndLossRecoversAfterAConceptChange() throws Exception {
-        double[] before = {2, -2, 1};
-        double[] after = {-2, 2, -1};
+    void testResetOnDriftLetsFtrlRelearnANewConcept() throws Exception {
+        List<Row> rows = conceptFlip();
+        double[] lastWindowLoss = new double[2];
+        for (int k = 0; k < 2; k++) {
+            TestJob job = TestJob.withParallelism(1);
+            LogisticRegression lr =
+                    new LogisticRegression()
+                            .setTrainingMode("online")
+                            .setAlpha(0.5)
+                            .setGlobalBatchSize(100)
+                            .setResetOnDrift(k == 1);
+            List<Row> windows =
+                    job.collect(
+                            new PrequentialEvaluator()
+                                    .setEstimator(lr)
+                                    .setWindowBatches(5)
+                                    .setDriftDetector("none")
+                                    .transform(
+                                            job.boundedTable(
+                                                    COLUMNS, types(DenseVector.class), rows))[0]);
+            lastWindowLoss[k] = (Double) windows.get(windows.size() - 1).getField("logLoss");
+        }
+        assertTrue(
+                lastWindowLoss[1] < 0.9 * lastWindowLoss[0],
+                "final log-loss with reset "
+                        + lastWindowLoss[1]
+                        + ", without "
+                        + lastWindowLoss[0]);
+    }
+
+    /** 2000 rows of one logistic concept, then 2000 of the opposite one. */
+    private static List<Row> conceptFlip() {
         List<Row> rows =
-                new ArrayList<>(rows(SyntheticData.logistic(31, 2000, before, 0, false), false));
-        List<Row> changed = rows(SyntheticData.logistic(32, 2000, after, 0, false), false);
+                new ArrayList<>(
+                        rows(
+                                SyntheticData.logistic(31, 2000, new double[] {2, -2, 1}, 0, false),
+                                false));
+        List<Row> changed =
+                rows(SyntheticData.logistic(32, 2000, new double[] {-2, 2, -1}, 0, false), false);
         for (Row row : changed) {
             row.setField(0, (Integer) row.getField(0) + 2000);
         }
         rows.addAll(changed);
+        return rows;
+    }
+
+    @Test
+    void testDriftIsDetectedAndLossRecoversAfterAConceptChange() throws Exception {
+        List<Row> rows = conceptFlip();
         TestJob job = TestJob.withParallelism(1);
         Table[] outputs =
                 new PrequentialEvaluator()
