@@ -43,7 +43,9 @@ import java.util.Locale;
  * prediction and probability printed.
  *
  * <p>Run with {@code mvn -q -pl ml-examples -am package exec:java -DskipTests}; pass {@code
- * -Dexec.args=path/to/rows.csv} to read the rows from a file instead.
+ * -Dexec.args=path/to/rows.csv} to read the rows from a file instead, and {@code --streaming} to
+ * train the regression online on the rows replayed as a stream (a version per two rows), each
+ * prediction showing the model version that made it.
  */
 public class Quickstart {
     static final String[] ARTICLE_ROWS = {
@@ -51,8 +53,12 @@ public class Quickstart {
     };
 
     public static void main(String[] args) throws Exception {
+        List<String> argList = new ArrayList<>(List.of(args));
+        boolean streaming = argList.remove("--streaming");
         List<String> lines =
-                args.length > 0 ? Files.readAllLines(Paths.get(args[0])) : List.of(ARTICLE_ROWS);
+                argList.isEmpty()
+                        ? List.of(ARTICLE_ROWS)
+                        : Files.readAllLines(Paths.get(argList.get(0)));
         List<Row> rows = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("id")) {
@@ -90,7 +96,16 @@ public class Quickstart {
                         .setInputCol("features")
                         .setOutputCol("scaledFeatures")
                         .setWithMean(true));
-        stages.add(new LogisticRegression().setFeaturesCol("scaledFeatures"));
+        LogisticRegression regression = new LogisticRegression().setFeaturesCol("scaledFeatures");
+        if (streaming) {
+            regression
+                    .setTrainingMode("online")
+                    .setGlobalBatchSize(2)
+                    .setOptimizer("sgd")
+                    .setLearningRate(0.5)
+                    .setModelVersionCol("modelVersion");
+        }
+        stages.add(regression);
         PipelineModel model = new Pipeline(stages).fit(data);
 
         List<Row> results = new ArrayList<>();
@@ -99,17 +114,18 @@ public class Quickstart {
             it.forEachRemaining(results::add);
         }
         results.sort(Comparator.comparing(row -> (Integer) row.getField("id")));
-        System.out.println("id,label,prediction,probability");
+        System.out.println("id,label,prediction,probability" + (streaming ? ",modelVersion" : ""));
         for (Row row : results) {
             DenseVector raw = (DenseVector) row.getField("rawPrediction");
             System.out.println(
                     String.format(
                             Locale.ROOT,
-                            "%d,%.0f,%.0f,%.4f",
+                            "%d,%.0f,%.0f,%.4f%s",
                             row.getField("id"),
                             row.getField("label"),
                             row.getField("prediction"),
-                            raw.get(1)));
+                            raw.get(1),
+                            streaming ? "," + row.getField("modelVersion") : ""));
         }
     }
 }
