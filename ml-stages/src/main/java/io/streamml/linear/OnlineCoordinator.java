@@ -14,7 +14,7 @@
 package io.streamml.linear;
 
 import io.streamml.evaluation.drift.Adwin;
-import io.streamml.linear.loss.LogLoss;
+import io.streamml.evaluation.drift.ErrorDriftMonitor;
 import io.streamml.optim.AdaGrad;
 import io.streamml.optim.FtrlProximal;
 import io.streamml.optim.MiniBatchGradient;
@@ -71,7 +71,7 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
         final List<OnlineReply> replies = new ArrayList<>();
 
         /** With resetOnDrift: watches the test-then-train loss. */
-        Adwin drift;
+        ErrorDriftMonitor drift;
 
         long resets;
     }
@@ -175,23 +175,16 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
                                 timestamp)));
     }
 
-    /** Feeds each row's loss to ADWIN; true if it saw a change in this batch. */
+    /** Feeds each row's error to ADWIN; true if it rose in this batch. */
     private boolean driftIn(SliceEvaluation predictions) {
         if (progress.drift == null) {
-            progress.drift = new Adwin();
+            progress.drift = new ErrorDriftMonitor(new Adwin());
         }
         double[] scores = predictions.scores();
         double[] labels = predictions.labels();
         boolean drift = false;
         for (int i = 0; i < scores.length; i++) {
-            double loss;
-            if (config.loss instanceof LogLoss) {
-                double p = Math.min(Math.max(scores[i], 1e-15), 1 - 1e-15);
-                loss = -(labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p));
-            } else {
-                loss = config.loss.loss(labels[i], scores[i]);
-            }
-            drift |= progress.drift.update(loss);
+            drift |= progress.drift.update(scores[i], labels[i]);
         }
         return drift;
     }

@@ -69,6 +69,7 @@ public final class Adwin implements DriftDetector {
 
     private long valuesSeen;
     private long driftsDetected;
+    private boolean lastChangeIncreased;
 
     /** A detector with the defaults δ = 0.002, clock 32, M = 5 and minimum sub-window length 5. */
     public Adwin() {
@@ -117,6 +118,7 @@ public final class Adwin implements DriftDetector {
         valuesSeen++;
         insert(value);
         boolean drift = false;
+        double meanBefore = mean();
         if (valuesSeen % clock == 0 && width >= 2L * minSubWindowLength) {
             while (dropOldestBucketIfCut()) {
                 drift = true;
@@ -124,8 +126,16 @@ public final class Adwin implements DriftDetector {
         }
         if (drift) {
             driftsDetected++;
+            // The dropped prefix was the old level: the mean moved towards the new one.
+            lastChangeIncreased = mean() > meanBefore;
         }
         return drift;
+    }
+
+    /** Whether the mean went up at the last detected change. */
+    @Override
+    public boolean lastChangeIncreased() {
+        return lastChangeIncreased;
     }
 
     /** The estimated mean, see {@link #mean()}. */

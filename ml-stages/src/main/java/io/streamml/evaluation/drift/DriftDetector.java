@@ -32,6 +32,14 @@ public interface DriftDetector extends Serializable {
      */
     boolean update(double value);
 
+    /**
+     * Whether the change detected last raised the mean; {@code true} for detectors that only look
+     * for increases.
+     */
+    default boolean lastChangeIncreased() {
+        return true;
+    }
+
     /** The detector's current test statistic or estimate; each implementation says which. */
     double statistic();
 

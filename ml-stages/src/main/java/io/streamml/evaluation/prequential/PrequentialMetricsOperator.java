@@ -15,6 +15,7 @@ package io.streamml.evaluation.prequential;
 
 import io.streamml.evaluation.drift.Adwin;
 import io.streamml.evaluation.drift.DriftDetector;
+import io.streamml.evaluation.drift.ErrorDriftMonitor;
 import io.streamml.evaluation.drift.PageHinkley;
 import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
 import io.streamml.evaluation.metrics.RegressionMetrics;
@@ -41,8 +42,9 @@ import java.util.List;
 /**
  * Turns test-then-train batch evaluations (in batch order, from the single online coordinator) into
  * one metrics row per window of batches — with the model version range, the window's and the
- * cumulative loss — and feeds every row's loss to a drift detector, whose alarms go to a side
- * output. All of it lives in operator state.
+ * cumulative loss — and feeds every row's squared error to a drift detector (see {@link
+ * ErrorDriftMonitor}), whose alarms of a worsening go to a side output. All of it lives in operator
+ * state.
  */
 class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         implements OneInputStreamOperator<BatchEvaluation, Row>, BoundedOneInput {
@@ -71,7 +73,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         double cumulativeLoss;
         double cumulativeWeight;
         long rowsSeen;
-        DriftDetector detector;
+        ErrorDriftMonitor detector;
     }
 
     PrequentialMetricsOperator(boolean probabilities, int windowBatches, String detectorName) {
@@ -145,7 +147,8 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
                                 new ListStateDescriptor<>(
                                         "window", TypeInformation.of(Window.class)));
         window = new Window();
-        window.detector = detector();
+        DriftDetector detector = detector();
+        window.detector = detector == null ? null : new ErrorDriftMonitor(detector);
         for (Window restored : windowState.get()) {
             window = restored;
         }
@@ -180,7 +183,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
             window.cumulativeLoss += weights[i] * loss;
             window.cumulativeWeight += weights[i];
             window.rowsSeen++;
-            if (window.detector != null && window.detector.update(loss)) {
+            if (window.detector != null && window.detector.update(scores[i], labels[i])) {
                 window.drifts++;
                 output.collect(
                         DRIFTS,
@@ -189,7 +192,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
                                         window.rowsSeen,
                                         batch.modelVersion,
                                         batch.timestamp,
-                                        window.detector.statistic())));
+                                        window.detector.detector().statistic())));
             }
         }
         if (window.firstVersion < 0) {
