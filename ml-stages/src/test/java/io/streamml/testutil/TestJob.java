@@ -144,7 +144,9 @@ public final class TestJob {
      */
     public void waitForModelVersion(MiniClusterExtension cluster, String operator, long version)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline =
+                System.currentTimeMillis()
+                        + 120_000; // generous: a loaded 2-core CI machine deploys slowly
         while (System.currentTimeMillis() < deadline) {
             List<Long> versions = metricValues(cluster, operator, "modelVersion");
             if (!versions.isEmpty() && versions.stream().allMatch(v -> v >= version)) {
