@@ -59,7 +59,7 @@ import java.util.stream.Stream;
  * needs. This class talks to the broker with that old client, which Kafka 4 still serves (clients
  * from 2.1 on).
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     static final String LIB_PROPERTY = "kafka.broker.lib";
 
     private static final String HOST = "127.0.0.1";
@@ -95,7 +95,7 @@ final class KafkaBroker implements AutoCloseable {
      * starts the broker on free ports and returns once it serves requests. The broker's output goes
      * to {@code workDir/broker.log}.
      */
-    static KafkaBroker start(Path workDir) throws Exception {
+    public static KafkaBroker start(Path workDir) throws Exception {
         Files.createDirectories(workDir);
         String classPath = brokerClassPath();
         Path dataDir = workDir.resolve("kafka-data");
@@ -145,12 +145,12 @@ final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Creates the topic and returns once every partition has a leader, so clients can use it. */
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         admin.createTopics(Collections.singleton(new NewTopic(name, partitions, (short) 1)))
                 .all()
                 .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -190,7 +190,8 @@ final class KafkaBroker implements AutoCloseable {
      * timeout} passed, after polling two seconds more so that records beyond the expected ones,
      * duplicates say, are in the list too.
      */
-    List<String> readCommitted(String topic, int expected, Duration timeout) throws Exception {
+    public List<String> readCommitted(String topic, int expected, Duration timeout)
+            throws Exception {
         Properties config = new Properties();
         config.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
