@@ -314,6 +314,14 @@ final class FlinkCluster implements AutoCloseable {
                 () -> "job " + jobId + " in state " + status);
     }
 
+    /** Waits until the job has restarted at least {@code restarts} times and runs again. */
+    void awaitRestarted(String jobId, long restarts, Duration timeout) throws Exception {
+        awaitCondition(
+                () -> restarts(jobId) >= restarts && jobStatus(jobId).equals("RUNNING"),
+                timeout,
+                () -> "job " + jobId + " running after " + restarts + " restart(s)");
+    }
+
     /** Cancels the job and waits until it is gone. */
     void cancel(String jobId) throws Exception {
         send(
@@ -454,8 +462,14 @@ final class FlinkCluster implements AutoCloseable {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(
-                        request.uri() + ": HTTP " + response.statusCode() + " " + response.body());
+                // E.g. 503 while the JobManager elects its leader: callers that poll retry.
+                throw new UncheckedIOException(
+                        new IOException(
+                                request.uri()
+                                        + ": HTTP "
+                                        + response.statusCode()
+                                        + " "
+                                        + response.body()));
             }
             return response.body();
         } catch (IOException e) {
