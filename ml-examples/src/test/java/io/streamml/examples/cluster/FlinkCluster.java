@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  * process, checkpoints and temporary files.
  */
 final class FlinkCluster implements AutoCloseable {
-    static final int SLOTS_PER_TASK_MANAGER = 2;
+    private static final int SLOTS_PER_TASK_MANAGER = 2;
 
     private static final String JOB_MANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
@@ -180,14 +180,6 @@ final class FlinkCluster implements AutoCloseable {
                                     && !name.endsWith("-tests.jar");
                         })
                 .collect(Collectors.toList());
-    }
-
-    Path confDir() {
-        return confDir;
-    }
-
-    Path workDir() {
-        return workDir;
     }
 
     /** Starts one more TaskManager (e.g. replacing a killed one) without waiting for it. */
