@@ -124,6 +124,11 @@ final class FlinkCluster implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process jobManager;
+
+    /** A test JVM that exits without close() (killed by a time-out, say) leaves no cluster. */
+    private final Thread killOnExit =
+            new Thread(() -> processes().forEach(Process::destroyForcibly), "flink-cluster-kill");
+
     private int submissions;
 
     private FlinkCluster(Path workDir, int restPort) {
@@ -131,6 +136,7 @@ final class FlinkCluster implements AutoCloseable {
         this.confDir = workDir.resolve("conf");
         this.classPath = String.join(File.pathSeparator, flinkDistClassPath());
         this.restPort = restPort;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -333,13 +339,10 @@ final class FlinkCluster implements AutoCloseable {
                 + tail(workDir.resolve(process + ".out"));
     }
 
-    /** Stops every process (the JobManager last, so TaskManagers don't reconnect) and waits. */
+    /** Stops every process, gracefully if it goes within 20 seconds, and waits for it. */
     @Override
     public void close() {
-        List<Process> all = new ArrayList<>(taskManagers);
-        if (jobManager != null) {
-            all.add(jobManager);
-        }
+        List<Process> all = processes();
         for (Process process : all) {
             process.destroy();
         }
@@ -353,6 +356,19 @@ final class FlinkCluster implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // The hook is running or ran.
+        }
+    }
+
+    private List<Process> processes() {
+        List<Process> all = new ArrayList<>(taskManagers);
+        if (jobManager != null) {
+            all.add(jobManager);
+        }
+        return all;
     }
 
     private void writeConfiguration(Map<String, String> extraConf) throws IOException {
