@@ -57,6 +57,8 @@ final class FlinkCluster implements AutoCloseable {
     private static final String TASK_MANAGER_MAIN =
             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final String CLIENT_MAIN = "org.apache.flink.client.cli.CliFrontend";
+    private static final List<String> TERMINAL_JOB_STATUSES =
+            List.of("FAILED", "CANCELED", "FINISHED");
     private static final Pattern SUBMITTED_JOB_ID =
             Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
 
@@ -301,8 +303,7 @@ final class FlinkCluster implements AutoCloseable {
         awaitCondition(
                 () -> {
                     String current = jobStatus(jobId);
-                    if (!current.equals(status)
-                            && List.of("FAILED", "CANCELED", "FINISHED").contains(current)) {
+                    if (!current.equals(status) && TERMINAL_JOB_STATUSES.contains(current)) {
                         throw new IllegalStateException(
                                 "job " + jobId + " is " + current + ", waiting for " + status);
                     }
@@ -315,7 +316,13 @@ final class FlinkCluster implements AutoCloseable {
     /** Waits until the job has restarted at least {@code restarts} times and runs again. */
     void awaitRestarted(String jobId, long restarts, Duration timeout) throws Exception {
         awaitCondition(
-                () -> restarts(jobId) >= restarts && jobStatus(jobId).equals("RUNNING"),
+                () -> {
+                    String status = jobStatus(jobId);
+                    if (TERMINAL_JOB_STATUSES.contains(status)) {
+                        throw new IllegalStateException("job " + jobId + " is " + status);
+                    }
+                    return restarts(jobId) >= restarts && status.equals("RUNNING");
+                },
                 timeout,
                 () -> "job " + jobId + " running after " + restarts + " restart(s)");
     }
@@ -327,7 +334,7 @@ final class FlinkCluster implements AutoCloseable {
                         .method("PATCH", HttpRequest.BodyPublishers.noBody())
                         .build());
         awaitCondition(
-                () -> List.of("CANCELED", "FAILED", "FINISHED").contains(jobStatus(jobId)),
+                () -> TERMINAL_JOB_STATUSES.contains(jobStatus(jobId)),
                 Duration.ofSeconds(60),
                 () -> "job " + jobId + " cancelled");
     }
@@ -393,9 +400,6 @@ final class FlinkCluster implements AutoCloseable {
                         "restart-strategy", "fixed-delay",
                         "restart-strategy.fixed-delay.attempts", "10",
                         "restart-strategy.fixed-delay.delay", "1 s",
-                        // Notice a lost TaskManager in seconds rather than Flink's 50.
-                        "heartbeat.interval", "2000",
-                        "heartbeat.timeout", "10000",
                         // The REST API's metrics (numRestarts) refresh every second.
                         "metrics.fetcher.update-interval", "1000");
         conf.putAll(TASK_MANAGER_MEMORY);
