@@ -72,8 +72,8 @@ public interface LinearTrainingParams<T>
     Param<Boolean> RESET_ON_DRIFT =
             new BooleanParam(
                     "resetOnDrift",
-                    "Online: restart the optimizer's accumulators when ADWIN detects a change in"
-                            + " the test-then-train loss, so the model relearns a new concept fast.",
+                    "Online: restart the optimizer's accumulators when ADWIN sees the test-then-train"
+                            + " squared error rise, so the model relearns a new concept fast.",
                     false);
 
     default boolean getResetOnDrift() {

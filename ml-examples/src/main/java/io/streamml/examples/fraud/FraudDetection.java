@@ -64,15 +64,21 @@ import java.util.Locale;
  *
  * <p>Options: {@code --transactions N} (60,000), {@code --drift-at N} (half of them), {@code --seed
  * S} (42), {@code --rate R} transactions per second (0: as fast as possible), {@code --parallelism
- * P} (2), {@code --chart file} (fraud-detection.png), {@code --input-topic}, {@code
- * --output-topic}, {@code --checkpoint-interval ms} (1,000).
+ * P} (1: the model learns the transactions in their order; with more, parallel tasks interleave
+ * them, and positions in the stream, such as an alarm's, are approximate), {@code --chart file}
+ * (fraud-detection.png), {@code --input-topic}, {@code --output-topic}, {@code
+ * --checkpoint-interval ms} (1,000).
  */
 public class FraudDetection {
     static final int BATCH_SIZE = 500;
     static final int WINDOW_BATCHES = 5;
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        run(Options.parse(args));
+    }
+
+    /** Runs the example; on the built-in generator returns what it printed and charted. */
+    static Report run(Options options) throws Exception {
         TransactionGenerator generator = new TransactionGenerator(options.seed, options.driftAt);
         if (options.kafka != null && options.produce) {
             KafkaTransactions.produce(
@@ -82,7 +88,7 @@ public class FraudDetection {
                     "wrote %d transactions to topic %s%n",
                     options.transactions,
                     options.inputTopic);
-            return;
+            return null;
         }
 
         Configuration conf = new Configuration();
@@ -163,8 +169,7 @@ public class FraudDetection {
                         .transform(scaled);
 
         if (options.kafka == null) {
-            runAndChart(tEnv, evaluation, options);
-            return;
+            return runAndChart(tEnv, evaluation, options);
         }
         LogisticRegressionModel model = regression.fit(scaled);
         DataStream<String> scores =
@@ -187,10 +192,11 @@ public class FraudDetection {
                 .print()
                 .setParallelism(1);
         env.execute("Fraud detection (Kafka " + options.inputTopic + ")");
+        return null;
     }
 
     /** Runs the job on the generator, printing windows and alarms as they arrive, then charts. */
-    private static void runAndChart(
+    private static Report runAndChart(
             StreamTableEnvironment tEnv, Table[] evaluation, Options options) throws Exception {
         Report report = new Report(new TransactionGenerator(options.seed, options.driftAt));
         System.out.println(Report.HEADER);
@@ -210,6 +216,7 @@ public class FraudDetection {
                 "%s%nchart of AUC and log-loss over time: %s%n",
                 report.summary(),
                 chart);
+        return report;
     }
 
     /** Window metrics (left) and drift alarms (right) as one stream, so one job yields both. */
@@ -234,7 +241,7 @@ public class FraudDetection {
         long driftAt = -1;
         long seed = 42;
         double rate;
-        int parallelism = 2;
+        int parallelism = 1;
         String chart = "fraud-detection.png";
         String kafka;
         boolean produce;
@@ -338,7 +345,7 @@ public class FraudDetection {
                 alarms.add(row);
                 return String.format(
                         Locale.ROOT,
-                        "  DRIFT ALARM (ADWIN): prequential error rose at transaction %d, model"
+                        "  DRIFT ALARM (ADWIN): prequential error rose after %d transactions, model"
                                 + " version %d",
                         row,
                         alarm.getField("modelVersion"));
@@ -363,11 +370,12 @@ public class FraudDetection {
                             window.getField("drifts"));
             if (!driftAnnounced && rowsSeen > generator.driftAt()) {
                 driftAnnounced = true;
-                line +=
+                line =
                         String.format(
-                                Locale.ROOT,
-                                "%n  -- the fraud pattern changed at transaction %d --",
-                                generator.driftAt());
+                                        Locale.ROOT,
+                                        "  -- the fraud pattern changed at transaction %d --%n",
+                                        generator.driftAt())
+                                + line;
             }
             return line;
         }

@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * Transaction {@code id} depends only on the seed and the id, so any task can make any transaction
  * and a replay after a failure makes the same ones.
  *
- * <p>A transaction is fraud with probability {@link #FRAUD_RATE}; its fields are then drawn from
- * the fraud pattern in force, otherwise from the legitimate one:
+ * <p>A transaction is fraud with probability {@link #FRAUD_RATE}, from the drift on {@link
+ * #FRAUD_RATE_AFTER_DRIFT} (a fraud ring at work); its fields are then drawn from the fraud pattern
+ * in force, otherwise from the legitimate one:
  *
  * <table>
  *   <caption>How the fields are drawn</caption>
@@ -49,6 +50,7 @@ public final class TransactionGenerator implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final double FRAUD_RATE = 0.03;
+    public static final double FRAUD_RATE_AFTER_DRIFT = 0.06;
     static final long START_MILLIS = 1_767_225_600_000L;
     static final long MILLIS_BETWEEN = 50;
 
@@ -68,7 +70,7 @@ public final class TransactionGenerator implements Serializable {
     public Transaction transaction(long id) {
         // One independent random stream per (seed, id): the golden-ratio step spreads ids apart.
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
-        boolean fraud = random.nextDouble() < FRAUD_RATE;
+        boolean fraud = random.nextDouble() < (id < driftAt ? FRAUD_RATE : FRAUD_RATE_AFTER_DRIFT);
         long timestamp = START_MILLIS + id * MILLIS_BETWEEN;
         if (!fraud) {
             return new Transaction(

@@ -37,8 +37,8 @@ import java.util.Map;
  * learned from. Output 0: one row per window of {@code windowBatches} mini-batches with the model
  * version range, the window's metrics (logistic: logLoss, areaUnderROC, accuracy; linear: rmse,
  * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (row
- * number, model version, batch timestamp, detector statistic) from ADWIN or Page-Hinkley over the
- * per-row loss.
+ * number, model version, batch timestamp, detector statistic) when ADWIN or Page-Hinkley sees the
+ * per-row squared error rise (see {@link io.streamml.evaluation.drift.ErrorDriftMonitor}).
  */
 public class PrequentialEvaluator
         implements AlgoOperator<PrequentialEvaluator>,

@@ -32,7 +32,8 @@ public interface PrequentialEvaluatorParams<T> extends WithParams<T> {
     Param<String> DRIFT_DETECTOR =
             new StringParam(
                     "driftDetector",
-                    "Drift detector over the per-row prequential loss: adwin, pageHinkley or none.",
+                    "Drift detector over the per-row prequential squared error: adwin, pageHinkley"
+                            + " or none.",
                     ADWIN,
                     ParamValidators.inArray(ADWIN, PAGE_HINKLEY, NONE));
 

@@ -122,6 +122,26 @@ class AdwinTest {
     }
 
     @Test
+    void testReportsTheDirectionOfEachChange() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            assertDirections(new Adwin(), bernoulli(seed, 6000, CHANGE_AT, 0.2, 0.6), true);
+            assertDirections(new Adwin(), bernoulli(seed, 6000, CHANGE_AT, 0.6, 0.2), false);
+        }
+    }
+
+    /** Every alarm after the change reports its direction; the stream must raise at least one. */
+    private static void assertDirections(Adwin adwin, double[] stream, boolean increased) {
+        int alarms = 0;
+        for (int i = 0; i < stream.length; i++) {
+            if (adwin.update(stream[i]) && i >= CHANGE_AT) {
+                alarms++;
+                assertEquals(increased, adwin.lastChangeIncreased(), "alarm at value " + i);
+            }
+        }
+        assertTrue(alarms > 0, "no alarm");
+    }
+
+    @Test
     void testNoEarlyAlarmBeforeTheChange() {
         for (int seed = 1; seed <= SEEDS; seed++) {
             int[] positions =
