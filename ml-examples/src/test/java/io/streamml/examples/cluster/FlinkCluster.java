@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,10 @@ final class FlinkCluster implements AutoCloseable {
     private static final String TASK_MANAGER_MAIN =
             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final String CLIENT_MAIN = "org.apache.flink.client.cli.CliFrontend";
+
+    /** TaskManager i's resource id, as the REST API reports it, is this prefix and i. */
+    private static final String TASK_MANAGER_ID_PREFIX = "taskmanager-";
+
     private static final List<String> TERMINAL_JOB_STATUSES =
             List.of("FAILED", "CANCELED", "FINISHED");
     private static final Pattern SUBMITTED_JOB_ID =
@@ -201,7 +206,7 @@ final class FlinkCluster implements AutoCloseable {
                         List.of(
                                 "--configDir",
                                 confDir.toString(),
-                                "-Dtaskmanager.resource-id=taskmanager-" + index)));
+                                "-Dtaskmanager.resource-id=" + TASK_MANAGER_ID_PREFIX + index)));
     }
 
     /** Kills TaskManager {@code index} the hard way (SIGKILL), as a crashed machine would go. */
@@ -225,13 +230,17 @@ final class FlinkCluster implements AutoCloseable {
         return get("/overview").path("taskmanagers").asInt(-1);
     }
 
-    /** Free slots per registered TaskManager, keyed by resource id. */
-    Map<String, Integer> freeSlots() {
-        Map<String, Integer> free = new LinkedHashMap<>();
+    /** The indexes of the TaskManagers with a slot in use: those running a job's tasks. */
+    List<Integer> busyTaskManagers() {
+        List<Integer> busy = new ArrayList<>();
         for (JsonNode taskManager : get("/taskmanagers").path("taskmanagers")) {
-            free.put(taskManager.path("id").asText(), taskManager.path("freeSlots").asInt());
+            if (taskManager.path("freeSlots").asInt() < taskManager.path("slotsNumber").asInt()) {
+                String resourceId = taskManager.path("id").asText();
+                busy.add(Integer.parseInt(resourceId.substring(TASK_MANAGER_ID_PREFIX.length())));
+            }
         }
-        return free;
+        Collections.sort(busy);
+        return busy;
     }
 
     /**
@@ -391,9 +400,6 @@ final class FlinkCluster implements AutoCloseable {
                         "taskmanager.host", "localhost",
                         "taskmanager.bind-host", "localhost",
                         "taskmanager.numberOfTaskSlots", Integer.toString(SLOTS_PER_TASK_MANAGER),
-                        // A job smaller than the cluster uses every TaskManager, so killing any
-                        // one of them hits the job.
-                        "cluster.evenly-spread-out-slots", "true",
                         "taskmanager.cpu.cores", "1",
                         "state.checkpoints.dir", workDir.resolve("checkpoints").toUri().toString(),
                         "io.tmp.dirs", workDir.resolve("tmp").toString(),
