@@ -108,12 +108,17 @@ public class FraudDetection {
                             .setParallelism(1);
         } else {
             env.enableCheckpointing(options.checkpointInterval, CheckpointingMode.EXACTLY_ONCE);
+            // Back off rather than count attempts: after a TaskManager dies, the JobManager keeps
+            // deploying to it until its heartbeat times out (50 s by default), and each such
+            // restart fails at once; ten 1-second attempts ran out before that on a cluster.
             Configuration restarts = new Configuration();
-            restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
             restarts.set(
-                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
                     Duration.ofSeconds(1));
+            restarts.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                    Duration.ofSeconds(30));
             env.configure(restarts);
             transactions =
                     env.fromSource(
