@@ -135,7 +135,13 @@ public final class KafkaBroker implements AutoCloseable {
                 java(classPath, logConfig, "kafka.Kafka", config.toString())
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
-        KafkaBroker broker = new KafkaBroker(process, HOST + ":" + ports[0], log);
+        KafkaBroker broker;
+        try {
+            broker = new KafkaBroker(process, HOST + ":" + ports[0], log);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         try {
             broker.awaitReady();
         } catch (Exception | Error e) {
@@ -186,9 +192,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * The values of the topic's committed records (isolation.level=read_committed), from the
-     * beginning, in partition order. Returns once {@code expected} records were read or {@code
-     * timeout} passed, after polling two seconds more so that records beyond the expected ones,
-     * duplicates say, are in the list too.
+     * beginning, each partition's in offset order. Returns once {@code expected} records were read
+     * or {@code timeout} passed, after polling two seconds more so that records beyond the expected
+     * ones, duplicates say, are in the list too.
      */
     public List<String> readCommitted(String topic, int expected, Duration timeout)
             throws Exception {
@@ -206,6 +212,9 @@ public final class KafkaBroker implements AutoCloseable {
                             .map(info -> new TopicPartition(info.topic(), info.partition()))
                             .sorted(Comparator.comparingInt(TopicPartition::partition))
                             .collect(Collectors.toList());
+            if (partitions.isEmpty()) {
+                throw new IllegalArgumentException("No topic " + topic + " on " + bootstrapServers);
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -370,12 +379,21 @@ public final class KafkaBroker implements AutoCloseable {
                     "appender.stdout.layout.type=PatternLayout",
                     "appender.stdout.layout.pattern=[%d] %p %m (%c)%n");
 
-    /** Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. Like Kafka's
+     * {@code Uuid.randomUuid()}, never one starting with '-', which the format command would take
+     * for an option.
+     */
     private static String randomClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     /** Distinct free ports: the sockets are all open while the ports are picked. */
