@@ -351,8 +351,10 @@ public class FraudDetection {
                         alarm.getField("modelVersion"));
             }
             Row window = event.left();
-            long first = rowsSeen;
-            rowsSeen += (Integer) window.getField("rows");
+            // From the window's index, not a running count: after a failover this function
+            // restarts empty while the evaluator's windows continue from its checkpoint.
+            long first = (Long) window.getField("window") * WINDOW_BATCHES * BATCH_SIZE;
+            rowsSeen = first + (Integer) window.getField("rows");
             double auc = (Double) window.getField("areaUnderROC");
             double logLoss = (Double) window.getField("logLoss");
             points.add(new double[] {rowsSeen, auc, logLoss});
