@@ -57,7 +57,7 @@ class FraudDetectionClusterIT {
     private final Path jobJar = Path.of(System.getProperty("jobJar"));
 
     @Test
-    void jobJarBringsWhatTheClusterLacksAndNoFlink() throws Exception {
+    void testJobJarBringsWhatTheClusterLacksAndNoFlink() throws Exception {
         List<String> entries;
         try (JarFile jar = new JarFile(jobJar.toFile())) {
             entries = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
@@ -91,7 +91,7 @@ class FraudDetectionClusterIT {
     }
 
     @Test
-    void clusterClassPathIsFlinkAlone() {
+    void testClusterClassPathIsFlinkAlone() {
         List<String> jars =
                 FlinkCluster.flinkDistClassPath().stream()
                         .map(jar -> Path.of(jar).getFileName().toString())
@@ -112,7 +112,7 @@ class FraudDetectionClusterIT {
     }
 
     @Test
-    void generatorModeRunsAttachedAndChartsOnTheClient() throws Exception {
+    void testGeneratorModeRunsAttachedAndChartsOnTheClient() throws Exception {
         Path workDir = freshWorkDir("fraud-detection-generator");
         try (FlinkCluster cluster = FlinkCluster.start(workDir, 2, Map.of())) {
             Path chart = workDir.resolve("chart.png");
@@ -131,7 +131,7 @@ class FraudDetectionClusterIT {
     }
 
     @Test
-    void kafkaModeRecoversFromALostTaskManagerAndScoresEveryTransactionOnce() throws Exception {
+    void testKafkaModeRecoversFromALostTaskManagerAndScoresEveryTransactionOnce() throws Exception {
         Path workDir = freshWorkDir("fraud-detection-kafka-cluster");
         try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("kafka"));
                 FlinkCluster cluster = FlinkCluster.start(workDir.resolve("flink"), 2, Map.of())) {

@@ -61,7 +61,7 @@ class FraudDetectionKafkaIT {
                     "^\\s*(\\d+)\\s+\\d+\\D+\\d+\\s+\\d+\\D+\\d+\\s+(\\S+)\\s+(\\S+)\\s+\\d+\\s*$");
 
     @Test
-    void scoresEveryTransactionExactlyOnce() throws Exception {
+    void testScoresEveryTransactionExactlyOnce() throws Exception {
         Path workDir = Files.createDirectories(Paths.get("target", "it", "fraud-detection-kafka"));
         Path exampleLog = workDir.resolve("example.log");
         try (KafkaBroker broker = KafkaBroker.start(workDir)) {
