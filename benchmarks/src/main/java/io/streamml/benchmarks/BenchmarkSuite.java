@@ -91,7 +91,8 @@ public final class BenchmarkSuite {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         List<String> includes = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            if (!args[i].equals("--smoke")) {
+            // Maven passes an unset -Dbenchmarks.include as an empty argument.
+            if (!args[i].equals("--smoke") && !args[i].trim().isEmpty()) {
                 includes.add(args[i]);
             }
         }

@@ -155,12 +155,33 @@ public final class BenchmarkReport {
                         FlinkCluster.PARALLELISM,
                         load()));
         markdown.append(
-                "Every Flink figure is a whole job per JMH invocation (single-shot: one fork, one"
-                        + " warm-up and three measured jobs; ± is JMH's 99.9% confidence"
-                        + " half-width). Both sides of a comparison read the same seeded rows,"
-                        + " generated before the timed part. Absolute times depend on the"
-                        + " machine; the ratios, taken within this run, are the figures.\n\n");
+                "Every Flink figure is a whole job per JMH invocation ("
+                        + singleShotIterations()
+                        + "; ± is the standard deviation over the measured jobs). Both sides of a"
+                        + " comparison"
+                        + " read the same seeded rows, generated before the timed part. Absolute"
+                        + " times depend on the machine; the ratios, taken within this run, are"
+                        + " the figures.\n\n");
         return machine;
+    }
+
+    /** How the single-shot benchmarks ran, from the first of them. */
+    private String singleShotIterations() {
+        for (Result result : results.all()) {
+            if (result.mode.equals("ss")) {
+                String forks =
+                        result.forks == 0
+                                ? "in the runner's JVM"
+                                : result.forks == 1 ? "one fork" : result.forks + " forks";
+                return String.format(
+                        Locale.ROOT,
+                        "single-shot, %s, %d warm-up and %d measured jobs per benchmark and size",
+                        forks,
+                        result.warmupIterations,
+                        result.measurementIterations);
+            }
+        }
+        return "single-shot";
     }
 
     private void logisticRegressionFit() {
@@ -219,11 +240,9 @@ public final class BenchmarkReport {
                     timeOf(tuned),
                     Figures.ratio(speedUp),
                     Figures.ratio(tunedSpeedUp));
-            addRatio("LogisticRegression fit vs defaults, " + Figures.size(size), speedUp, true);
+            addRatio("LR fit vs flink-ml-lib defaults, " + Figures.shortSize(size), speedUp, true);
             addRatio(
-                    "LogisticRegression fit vs " + tunedSetting + ", " + Figures.size(size),
-                    tunedSpeedUp,
-                    true);
+                    "LR fit vs flink-ml-lib tuned, " + Figures.shortSize(size), tunedSpeedUp, true);
             quality.row(
                     Figures.size(size),
                     Figures.objective(
@@ -246,11 +265,11 @@ public final class BenchmarkReport {
                     Figures.seconds(toTunedLoss),
                     Figures.ratio(seconds(tuned) / toTunedLoss));
             addRatio(
-                    "time to the defaults' final loss, " + Figures.size(size),
+                    "LR fit to the defaults' loss, " + Figures.shortSize(size),
                     seconds(peer) / toPeerLoss,
                     true);
             addRatio(
-                    "time to the " + tunedSetting + " final loss, " + Figures.size(size),
+                    "LR fit to the tuned loss, " + Figures.shortSize(size),
                     seconds(tuned) / toTunedLoss,
                     true);
         }
@@ -295,7 +314,7 @@ public final class BenchmarkReport {
                     Figures.count(secondary(fit, "rounds")),
                     Figures.gap(secondary(fit, "gapToOptimum")));
             addRatio(
-                    "LinearRegression fit, pass-through / fit, " + Figures.size(size),
+                    "LinearRegression fit: pass-through / fit, " + Figures.shortSize(size),
                     share,
                     false);
         }
@@ -310,7 +329,10 @@ public final class BenchmarkReport {
                     Figures.ratio(share),
                     "1",
                     "exact");
-            addRatio("StandardScaler fit, pass-through / fit, " + Figures.size(size), share, false);
+            addRatio(
+                    "StandardScaler fit: pass-through / fit, " + Figures.shortSize(size),
+                    share,
+                    false);
         }
         markdown.append(table.render()).append('\n');
     }
@@ -337,7 +359,7 @@ public final class BenchmarkReport {
                     Figures.rate(online),
                     Figures.ratio(online / passThrough));
             addRatio(
-                    "online training / pass-through, " + Figures.size(size),
+                    "online training / pass-through, " + Figures.shortSize(size),
                     online / passThrough,
                     false);
         }
@@ -358,10 +380,11 @@ public final class BenchmarkReport {
         for (String size : results.sizes(BOUNDED_MODEL)) {
             double passThrough = rowsPerSecond(results.find(PASS_THROUGH, size), size);
             table.row("pass-through", Figures.size(size), Figures.rate(passThrough), "1.00×");
+            // Benchmark, table label, chart label (null: not a ratio to the pass-through).
             String[][] models = {
-                {BOUNDED_MODEL, "ours, bounded model"},
-                {STREAMING_MODEL, "ours, streaming model"},
-                {PEER_MODEL, "flink-ml-lib 2.0.0, bounded model"}
+                {BOUNDED_MODEL, "ours, bounded model", "transform, bounded model"},
+                {STREAMING_MODEL, "ours, streaming model", "transform, streaming model"},
+                {PEER_MODEL, "flink-ml-lib 2.0.0, bounded model", null}
             };
             for (String[] model : models) {
                 double rate = rowsPerSecond(results.find(model[0], size), size);
@@ -370,15 +393,15 @@ public final class BenchmarkReport {
                         Figures.size(size),
                         Figures.rate(rate),
                         Figures.ratio(rate / passThrough));
-                if (!model[0].equals(PEER_MODEL)) {
+                if (model[2] != null) {
                     addRatio(
-                            model[1] + " transform / pass-through, " + Figures.size(size),
+                            model[2] + " / pass-through, " + Figures.shortSize(size),
                             rate / passThrough,
                             false);
                 }
             }
             addRatio(
-                    "bounded-model transform vs flink-ml-lib's, " + Figures.size(size),
+                    "transform vs flink-ml-lib's, bounded model, " + Figures.shortSize(size),
                     seconds(results.find(PEER_MODEL, size))
                             / seconds(results.find(BOUNDED_MODEL, size)),
                     true);
@@ -433,7 +456,7 @@ public final class BenchmarkReport {
                     Figures.bytes(bound),
                     Figures.ratio(heap / bound));
             addRatio(
-                    "8·(d+2) / heap bytes per cached row, " + Figures.size(size),
+                    "8·(d+2) / cached row's heap bytes, " + Figures.shortSize(size),
                     bound / heap,
                     false);
         }
@@ -466,7 +489,7 @@ public final class BenchmarkReport {
                     Figures.rate(ours),
                     Figures.ratio(ours / loop));
             addRatio(
-                    "training pass per subtask / plain loop, " + Figures.size(size),
+                    "training per subtask / plain loop, " + Figures.shortSize(size),
                     ours / loop,
                     false);
         }
@@ -516,7 +539,7 @@ public final class BenchmarkReport {
     private static String timeOf(Result result) {
         return result == null
                 ? Figures.MISSING
-                : Figures.seconds(result.seconds(), result.secondsError());
+                : Figures.seconds(result.seconds(), result.secondsDeviation());
     }
 
     private static double seconds(Result result) {

@@ -27,6 +27,16 @@ final class Figures {
         return String.format(Locale.ROOT, "%,d × %d", JmhResults.rows(size), JmhResults.dim(size));
     }
 
+    /** {@code 1000000x100} as {@code 1M × 100}, for the chart's labels. */
+    static String shortSize(String size) {
+        long rows = JmhResults.rows(size);
+        String shortRows =
+                rows % 1_000_000 == 0
+                        ? rows / 1_000_000 + "M"
+                        : rows % 1000 == 0 ? rows / 1000 + "k" : Long.toString(rows);
+        return shortRows + " × " + JmhResults.dim(size);
+    }
+
     /** Seconds with three significant digits, and JMH's error when it has one. */
     static String seconds(double seconds, double error) {
         if (!Double.isFinite(seconds)) {

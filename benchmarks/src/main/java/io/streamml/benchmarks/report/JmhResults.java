@@ -43,8 +43,8 @@ public final class JmhResults {
         /** The primary score in its unit (mean over measured iterations). */
         public final double score;
 
-        /** Half-width of JMH's 99.9% confidence interval, NaN with too few iterations. */
-        public final double scoreError;
+        /** Standard deviation of the measured scores, NaN with fewer than two. */
+        public final double scoreDeviation;
 
         public final String unit;
 
@@ -53,6 +53,13 @@ public final class JmhResults {
 
         /** Aux counters, each the mean of its per-iteration values. */
         public final Map<String, Double> secondary;
+
+        /** JMH's mode: "ss" single shot, "avgt", "thrpt". */
+        public final String mode;
+
+        public final int forks;
+        public final int warmupIterations;
+        public final int measurementIterations;
 
         Result(JsonNode node) {
             String benchmark = node.get("benchmark").asText();
@@ -67,9 +74,13 @@ public final class JmhResults {
             }
             JsonNode primary = node.get("primaryMetric");
             score = primary.get("score").asDouble();
-            scoreError = primary.get("scoreError").asDouble(Double.NaN);
+            scoreDeviation = standardDeviation(primary.get("rawData"));
             unit = primary.get("scoreUnit").asText();
             samples = count(primary.get("rawData"));
+            mode = node.get("mode").asText();
+            forks = node.get("forks").asInt();
+            warmupIterations = node.get("warmupIterations").asInt();
+            measurementIterations = node.get("measurementIterations").asInt();
             secondary = new LinkedHashMap<>();
             JsonNode secondaryNode = node.get("secondaryMetrics");
             if (secondaryNode != null) {
@@ -86,9 +97,9 @@ public final class JmhResults {
             return score * secondsPer(unit);
         }
 
-        /** The error of {@link #seconds()}. */
-        public double secondsError() {
-            return scoreError * secondsPer(unit);
+        /** The standard deviation of {@link #seconds()}. */
+        public double secondsDeviation() {
+            return scoreDeviation * secondsPer(unit);
         }
 
         /** An aux counter, NaN if absent. */
@@ -117,6 +128,19 @@ public final class JmhResults {
                 n += fork.size();
             }
             return n;
+        }
+
+        private static double standardDeviation(JsonNode rawData) {
+            double mean = mean(rawData);
+            double squares = 0;
+            int n = 0;
+            for (JsonNode fork : rawData) {
+                for (JsonNode value : fork) {
+                    squares += (value.asDouble() - mean) * (value.asDouble() - mean);
+                    n++;
+                }
+            }
+            return n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
         }
 
         private static double mean(JsonNode rawData) {
