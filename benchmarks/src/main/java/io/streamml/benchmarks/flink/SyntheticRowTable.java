@@ -49,8 +49,7 @@ public final class SyntheticRowTable {
         return tEnv.fromDataStream(stream(env, rows));
     }
 
-    /** The same rows as a bounded DataStream, before the Table conversion. */
-    public static DataStream<Row> stream(StreamExecutionEnvironment env, SyntheticRows rows) {
+    private static DataStream<Row> stream(StreamExecutionEnvironment env, SyntheticRows rows) {
         return env.fromSequence(0, rows.numRows - 1)
                 .map(new RowAt(rows.numRows, rows.dim), ROW_TYPE)
                 .name("synthetic rows");
