@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple4;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -53,9 +54,8 @@ class BatchSplitter extends AbstractStreamOperator<Tuple4<Integer, Long, Long, R
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("nextBatch", Types.LONG));
         nextBatch = 0;
-        for (Long restored : nextBatchState.get()) {
-            nextBatch = restored;
-        }
+        nextBatch =
+                OperatorStateUtils.getUniqueElement(nextBatchState, "nextBatch").orElse(nextBatch);
     }
 
     @Override

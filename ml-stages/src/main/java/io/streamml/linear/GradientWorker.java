@@ -21,6 +21,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.iteration.IterationListener;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -79,9 +80,7 @@ class GradientWorker extends AbstractStreamOperator<double[]>
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("progress", Types.INT));
         cache = new TrainingCache();
-        for (TrainingCache restored : cacheState.get()) {
-            cache = restored;
-        }
+        cache = OperatorStateUtils.getUniqueElement(cacheState, "cache").orElse(cache);
         for (double[] point : pendingPointState.get()) {
             pendingPoint = point;
         }

@@ -24,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -87,9 +88,7 @@ class OnlineGradientWorker extends AbstractStreamOperator<OnlineReply>
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("pendingSlices", sliceType));
         model = null;
-        for (double[] restored : modelState.get()) {
-            model = restored;
-        }
+        model = OperatorStateUtils.getUniqueElement(modelState, "model").orElse(model);
         long[] progress = {-1, 0};
         int i = 0;
         for (Long value : progressState.get()) {

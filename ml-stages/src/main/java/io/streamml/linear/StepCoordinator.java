@@ -22,6 +22,7 @@ import io.streamml.optim.OptimizerStep;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -93,9 +94,7 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
                                 new ListStateDescriptor<>(
                                         "progress", TypeInformation.of(Progress.class)));
         progress = new Progress();
-        for (Progress restored : progressState.get()) {
-            progress = restored;
-        }
+        progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
     }
 
     @Override

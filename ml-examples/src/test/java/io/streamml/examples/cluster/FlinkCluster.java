@@ -13,6 +13,9 @@
  */
 package io.streamml.examples.cluster;
 
+import io.streamml.examples.it.ChildJvm;
+import io.streamml.examples.it.LogTail;
+
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -439,10 +442,8 @@ final class FlinkCluster implements AutoCloseable {
     private Process startJvm(
             String name, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = ChildJvm.flinkJavaCommand();
         command.addAll(jvmOptions);
-        command.addAll(jdk17Flags());
         command.add("-Dlog.file=" + workDir.resolve(name + ".log"));
         command.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
         command.add("-cp");
@@ -455,16 +456,6 @@ final class FlinkCluster implements AutoCloseable {
                         .redirectOutput(workDir.resolve(name + ".out").toFile());
         builder.environment().put("FLINK_CONF_DIR", confDir.toString());
         return builder.start();
-    }
-
-    /** The flags the build gives its own JVMs (root pom {@code jdk17.opens}). */
-    private static List<String> jdk17Flags() {
-        String flags = System.getProperty("jdk17.opens");
-        if (flags == null || flags.isBlank()) {
-            throw new IllegalStateException(
-                    "system property jdk17.opens is not set (failsafe passes the root pom's)");
-        }
-        return Arrays.asList(flags.trim().split("\\s+"));
     }
 
     private JsonNode get(String path) {
@@ -544,19 +535,7 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     private static String tail(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                return "(no " + file.getFileName() + ")";
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return "--- "
-                    + file
-                    + "\n"
-                    + String.join(
-                            "\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e + ")";
-        }
+        return "--- " + file + "\n" + LogTail.lastLines(file, 60);
     }
 
     private static int freePort() throws IOException {

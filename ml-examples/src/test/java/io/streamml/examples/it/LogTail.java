@@ -21,11 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The end of a child process's log file, for failure messages. */
-final class LogTail {
+public final class LogTail {
     private LogTail() {}
 
     /** The file's last {@code count} lines; a note instead if it cannot be read. */
-    static String lastLines(Path file, int count) {
+    public static String lastLines(Path file, int count) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

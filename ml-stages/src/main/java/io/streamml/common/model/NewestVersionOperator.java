@@ -16,6 +16,7 @@ package io.streamml.common.model;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -54,9 +55,7 @@ public class NewestVersionOperator<M extends VersionedModelData> extends Abstrac
         newestState =
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("newest", modelType));
-        for (M restored : newestState.get()) {
-            newest = restored;
-        }
+        newest = OperatorStateUtils.getUniqueElement(newestState, "newest").orElse(newest);
     }
 
     @Override

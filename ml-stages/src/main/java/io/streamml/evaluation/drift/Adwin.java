@@ -117,12 +117,13 @@ public final class Adwin implements DriftDetector {
         }
         valuesSeen++;
         insert(value);
-        boolean drift = false;
+        if (valuesSeen % clock != 0 || width < 2L * minSubWindowLength) {
+            return false;
+        }
         double meanBefore = mean();
-        if (valuesSeen % clock == 0 && width >= 2L * minSubWindowLength) {
-            while (dropOldestBucketIfCut()) {
-                drift = true;
-            }
+        boolean drift = false;
+        while (dropOldestBucketIfCut()) {
+            drift = true;
         }
         if (drift) {
             driftsDetected++;

@@ -26,6 +26,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -83,53 +84,34 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
     }
 
     static RowTypeInfo metricsType(boolean probabilities) {
-        return probabilities
-                ? new RowTypeInfo(
-                        new TypeInformation<?>[] {
-                            Types.LONG,
-                            Types.LONG,
-                            Types.LONG,
-                            Types.INT,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.LONG
-                        },
-                        new String[] {
-                            "window",
-                            "firstModelVersion",
-                            "lastModelVersion",
-                            "rows",
-                            "logLoss",
-                            "areaUnderROC",
-                            "accuracy",
-                            "cumulativeLogLoss",
-                            "drifts"
-                        })
-                : new RowTypeInfo(
-                        new TypeInformation<?>[] {
-                            Types.LONG,
-                            Types.LONG,
-                            Types.LONG,
-                            Types.INT,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.DOUBLE,
-                            Types.LONG
-                        },
-                        new String[] {
-                            "window",
-                            "firstModelVersion",
-                            "lastModelVersion",
-                            "rows",
-                            "rmse",
-                            "mae",
-                            "r2",
-                            "cumulativeRmse",
-                            "drifts"
-                        });
+        // The same layout for both; only the four metric columns are named after the model kind.
+        String[] metrics =
+                probabilities
+                        ? new String[] {"logLoss", "areaUnderROC", "accuracy", "cumulativeLogLoss"}
+                        : new String[] {"rmse", "mae", "r2", "cumulativeRmse"};
+        return new RowTypeInfo(
+                new TypeInformation<?>[] {
+                    Types.LONG,
+                    Types.LONG,
+                    Types.LONG,
+                    Types.INT,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.LONG
+                },
+                new String[] {
+                    "window",
+                    "firstModelVersion",
+                    "lastModelVersion",
+                    "rows",
+                    metrics[0],
+                    metrics[1],
+                    metrics[2],
+                    metrics[3],
+                    "drifts"
+                });
     }
 
     static RowTypeInfo driftType() {
@@ -149,9 +131,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         window = new Window();
         DriftDetector detector = detector();
         window.detector = detector == null ? null : new ErrorDriftMonitor(detector);
-        for (Window restored : windowState.get()) {
-            window = restored;
-        }
+        window = OperatorStateUtils.getUniqueElement(windowState, "window").orElse(window);
     }
 
     private DriftDetector detector() {

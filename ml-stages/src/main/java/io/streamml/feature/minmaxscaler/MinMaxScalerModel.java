@@ -14,104 +14,50 @@
 package io.streamml.feature.minmaxscaler;
 
 import io.streamml.common.input.InvalidRowPolicy;
-import io.streamml.common.model.ModelDataFiles;
-import io.streamml.common.model.ModelScoring;
+import io.streamml.common.model.ModelDataSchema;
+import io.streamml.common.model.RowScorer;
+import io.streamml.feature.VectorScalerModel;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.ml.api.Model;
 import org.apache.flink.ml.linalg.typeinfo.DenseVectorTypeInfo;
-import org.apache.flink.ml.param.Param;
-import org.apache.flink.ml.util.ParamUtils;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.util.Preconditions;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Rescales the input column into [min, max] with the extremes of a {@link MinMaxScaler} fit. With a
  * stream of model versions each row is scaled by the newest version; rows that arrive before the
  * first version wait.
  */
-public class MinMaxScalerModel
-        implements Model<MinMaxScalerModel>, MinMaxScalerModelParams<MinMaxScalerModel> {
+public class MinMaxScalerModel extends VectorScalerModel<MinMaxScalerModel, MinMaxScalerModelData>
+        implements MinMaxScalerModelParams<MinMaxScalerModel> {
     static final String STAGE = "MinMaxScalerModel";
 
-    private final Map<Param<?>, Object> paramMap = new HashMap<>();
-    private Table modelDataTable;
-
-    public MinMaxScalerModel() {
-        ParamUtils.initializeMapWithDefaultValues(paramMap, this);
+    @Override
+    protected String stage() {
+        return STAGE;
     }
 
     @Override
-    public Map<Param<?>, Object> getParamMap() {
-        return paramMap;
+    protected ModelDataSchema<MinMaxScalerModelData> schema() {
+        return MinMaxScalerModelData.SCHEMA;
     }
 
     @Override
-    public MinMaxScalerModel setModelData(Table... inputs) {
-        Preconditions.checkArgument(inputs.length == 1, "%s takes one model data table", STAGE);
-        modelDataTable = inputs[0];
-        return this;
+    protected TypeInformation<?> outputType() {
+        return DenseVectorTypeInfo.INSTANCE;
     }
 
     @Override
-    public Table[] getModelData() {
-        return new Table[] {modelDataTable};
-    }
-
-    @Override
-    public Table[] transform(Table... inputs) {
-        Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        Preconditions.checkState(modelDataTable != null, "%s has no model data", STAGE);
-        InvalidRowPolicy invalidRows = new InvalidRowPolicy(STAGE, getHandleInvalid());
-        String inputCol = getInputCol();
+    protected RowScorer<MinMaxScalerModelData> scorer(
+            InvalidRowPolicy invalidRows, String inputCol, int inputIndex) {
         checkRange(STAGE);
-        double min = getMin();
-        double max = getMax();
-        Table output =
-                new ModelScoring<>(
-                                STAGE,
-                                MinMaxScalerModelData.SCHEMA.modelType(),
-                                new String[] {getOutputCol()},
-                                new TypeInformation<?>[] {DenseVectorTypeInfo.INSTANCE})
-                        .withModelVersionCol(getModelVersionCol())
-                        .withMaxAllowedModelDelayMs(getMaxAllowedModelDelayMs())
-                        .transform(
-                                inputs[0],
-                                MinMaxScalerModelData.SCHEMA.fromTable(modelDataTable),
-                                inputType ->
-                                        new MinMaxScalerScorer(
-                                                invalidRows,
-                                                inputCol,
-                                                ModelScoring.columnIndex(
-                                                        STAGE, inputType, inputCol),
-                                                min,
-                                                max));
-        return new Table[] {output};
-    }
-
-    @Override
-    public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
-        ModelDataFiles.save(
-                MinMaxScalerModelData.SCHEMA.fromTable(modelDataTable),
-                path,
-                MinMaxScalerModelData.SCHEMA);
+        return new MinMaxScalerScorer(invalidRows, inputCol, inputIndex, getMin(), getMax());
     }
 
     /** Loads a model saved by {@link #save}, with the newest saved model version. */
     public static MinMaxScalerModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        MinMaxScalerModel model = ReadWriteUtils.loadStageParam(path);
-        return model.setModelData(
-                MinMaxScalerModelData.SCHEMA.toTable(
-                        tEnv, ModelDataFiles.loadNewest(env, path, MinMaxScalerModelData.SCHEMA)));
+        return load(env, path, MinMaxScalerModelData.SCHEMA);
     }
 }

@@ -13,23 +13,14 @@
  */
 package io.streamml.feature.minmaxscaler;
 
-import io.streamml.common.param.HasInputCol;
-import io.streamml.common.param.HasMaxAllowedModelDelayMs;
-import io.streamml.common.param.HasModelVersionCol;
-import io.streamml.common.param.HasOutputCol;
+import io.streamml.feature.VectorScalerModelParams;
 
-import org.apache.flink.ml.common.param.HasHandleInvalid;
 import org.apache.flink.ml.param.DoubleParam;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.param.ParamValidators;
 
 /** Params of {@link MinMaxScalerModel}. The target range [min, max] needs min < max. */
-public interface MinMaxScalerModelParams<T>
-        extends HasInputCol<T>,
-                HasOutputCol<T>,
-                HasHandleInvalid<T>,
-                HasModelVersionCol<T>,
-                HasMaxAllowedModelDelayMs<T> {
+public interface MinMaxScalerModelParams<T> extends VectorScalerModelParams<T> {
     Param<Double> MIN =
             new DoubleParam(
                     "min",

@@ -14,23 +14,15 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.input.InvalidRowPolicy;
-import io.streamml.common.model.ModelDataFiles;
-import io.streamml.common.model.ModelScoring;
+import io.streamml.common.model.ModelDataSchema;
+import io.streamml.common.model.RowScorer;
+import io.streamml.feature.VectorScalerModel;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.ml.api.Model;
 import org.apache.flink.ml.linalg.Vector;
-import org.apache.flink.ml.param.Param;
-import org.apache.flink.ml.util.ParamUtils;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.util.Preconditions;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Standardizes the input column with the mean and standard deviation of a {@link StandardScaler}
@@ -38,80 +30,35 @@ import java.util.Map;
  * before the first version wait.
  */
 public class StandardScalerModel
-        implements Model<StandardScalerModel>, StandardScalerModelParams<StandardScalerModel> {
+        extends VectorScalerModel<StandardScalerModel, StandardScalerModelData>
+        implements StandardScalerModelParams<StandardScalerModel> {
     static final String STAGE = "StandardScalerModel";
 
-    private final Map<Param<?>, Object> paramMap = new HashMap<>();
-    private Table modelDataTable;
-
-    public StandardScalerModel() {
-        ParamUtils.initializeMapWithDefaultValues(paramMap, this);
+    @Override
+    protected String stage() {
+        return STAGE;
     }
 
     @Override
-    public Map<Param<?>, Object> getParamMap() {
-        return paramMap;
+    protected ModelDataSchema<StandardScalerModelData> schema() {
+        return StandardScalerModelData.SCHEMA;
     }
 
     @Override
-    public StandardScalerModel setModelData(Table... inputs) {
-        Preconditions.checkArgument(inputs.length == 1, "%s takes one model data table", STAGE);
-        modelDataTable = inputs[0];
-        return this;
+    protected TypeInformation<?> outputType() {
+        return TypeInformation.of(Vector.class);
     }
 
     @Override
-    public Table[] getModelData() {
-        return new Table[] {modelDataTable};
-    }
-
-    @Override
-    public Table[] transform(Table... inputs) {
-        Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        Preconditions.checkState(modelDataTable != null, "%s has no model data", STAGE);
-        InvalidRowPolicy invalidRows = new InvalidRowPolicy(STAGE, getHandleInvalid());
-        String inputCol = getInputCol();
-        boolean withMean = getWithMean();
-        boolean withStd = getWithStd();
-        Table output =
-                new ModelScoring<>(
-                                STAGE,
-                                StandardScalerModelData.SCHEMA.modelType(),
-                                new String[] {getOutputCol()},
-                                new TypeInformation<?>[] {TypeInformation.of(Vector.class)})
-                        .withModelVersionCol(getModelVersionCol())
-                        .withMaxAllowedModelDelayMs(getMaxAllowedModelDelayMs())
-                        .transform(
-                                inputs[0],
-                                StandardScalerModelData.SCHEMA.fromTable(modelDataTable),
-                                inputType ->
-                                        new StandardScalerScorer(
-                                                invalidRows,
-                                                inputCol,
-                                                ModelScoring.columnIndex(
-                                                        STAGE, inputType, inputCol),
-                                                withMean,
-                                                withStd));
-        return new Table[] {output};
-    }
-
-    @Override
-    public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
-        ModelDataFiles.save(
-                StandardScalerModelData.SCHEMA.fromTable(modelDataTable),
-                path,
-                StandardScalerModelData.SCHEMA);
+    protected RowScorer<StandardScalerModelData> scorer(
+            InvalidRowPolicy invalidRows, String inputCol, int inputIndex) {
+        return new StandardScalerScorer(
+                invalidRows, inputCol, inputIndex, getWithMean(), getWithStd());
     }
 
     /** Loads a model saved by {@link #save}, with the newest saved model version. */
     public static StandardScalerModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        StandardScalerModel model = ReadWriteUtils.loadStageParam(path);
-        return model.setModelData(
-                StandardScalerModelData.SCHEMA.toTable(
-                        tEnv,
-                        ModelDataFiles.loadNewest(env, path, StandardScalerModelData.SCHEMA)));
+        return load(env, path, StandardScalerModelData.SCHEMA);
     }
 }

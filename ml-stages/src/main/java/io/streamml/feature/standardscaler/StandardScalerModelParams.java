@@ -13,22 +13,13 @@
  */
 package io.streamml.feature.standardscaler;
 
-import io.streamml.common.param.HasInputCol;
-import io.streamml.common.param.HasMaxAllowedModelDelayMs;
-import io.streamml.common.param.HasModelVersionCol;
-import io.streamml.common.param.HasOutputCol;
+import io.streamml.feature.VectorScalerModelParams;
 
-import org.apache.flink.ml.common.param.HasHandleInvalid;
 import org.apache.flink.ml.param.BooleanParam;
 import org.apache.flink.ml.param.Param;
 
 /** Params of {@link StandardScalerModel}. */
-public interface StandardScalerModelParams<T>
-        extends HasInputCol<T>,
-                HasOutputCol<T>,
-                HasHandleInvalid<T>,
-                HasModelVersionCol<T>,
-                HasMaxAllowedModelDelayMs<T> {
+public interface StandardScalerModelParams<T> extends VectorScalerModelParams<T> {
     Param<Boolean> WITH_MEAN =
             new BooleanParam(
                     "withMean", "Whether to center the data with the mean before scaling.", false);
