@@ -83,10 +83,7 @@ public final class LinearFit {
         LinearTrainingConfig config =
                 params.onlineTrainingConfig(stage, loss, initialModelData != null)
                         .withTestThenTrain();
-        return new OnlineLinearTrainer(
-                        config,
-                        reader(inputType, params, stage, loss),
-                        ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()))
+        return new OnlineLinearTrainer(config, reader(inputType, params, stage, loss))
                 .fit(
                         tEnv.toDataStream(input),
                         inputType,
@@ -115,7 +112,6 @@ public final class LinearFit {
             Table initialModelData) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
         RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
-        int featuresIndex = ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol());
         LabeledRowReader reader = reader(inputType, params, stage, loss);
         DataStream<Row> rows = tEnv.toDataStream(input);
         boolean bounded = InputBoundedness.isBounded(rows);
@@ -130,7 +126,7 @@ public final class LinearFit {
             LinearTrainingConfig config =
                     params.onlineTrainingConfig(stage, loss, initialModelData != null);
             DataStream<LinearModelData> versions =
-                    new OnlineLinearTrainer(config, reader, featuresIndex)
+                    new OnlineLinearTrainer(config, reader)
                             .fit(
                                     rows,
                                     inputType,

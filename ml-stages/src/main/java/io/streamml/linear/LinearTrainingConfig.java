@@ -52,6 +52,9 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: restart the optimizer's accumulators when ADWIN sees the loss drift. */
     public final boolean resetOnDrift;
 
+    /** Online: how long a mini-batch waits for a quiet subtask. */
+    public final long maxBatchDelayMs;
+
     public LinearTrainingConfig(
             String stage,
             String featuresCol,
@@ -67,7 +70,8 @@ public final class LinearTrainingConfig implements Serializable {
             double beta,
             boolean hasInitialModel,
             boolean testThenTrain,
-            boolean resetOnDrift) {
+            boolean resetOnDrift,
+            long maxBatchDelayMs) {
         this.stage = stage;
         this.featuresCol = featuresCol;
         this.loss = loss;
@@ -83,6 +87,7 @@ public final class LinearTrainingConfig implements Serializable {
         this.hasInitialModel = hasInitialModel;
         this.testThenTrain = testThenTrain;
         this.resetOnDrift = resetOnDrift;
+        this.maxBatchDelayMs = maxBatchDelayMs;
     }
 
     /** Whether workers score each row before learning from it. */
@@ -107,6 +112,7 @@ public final class LinearTrainingConfig implements Serializable {
                 beta,
                 hasInitialModel,
                 true,
-                resetOnDrift);
+                resetOnDrift,
+                maxBatchDelayMs);
     }
 }

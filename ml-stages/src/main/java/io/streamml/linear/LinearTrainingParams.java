@@ -16,6 +16,7 @@ package io.streamml.linear;
 import io.streamml.common.param.HasElasticNet;
 import io.streamml.common.param.HasFitIntercept;
 import io.streamml.common.param.HasFtrlParams;
+import io.streamml.common.param.HasMaxBatchDelayMs;
 import io.streamml.common.param.HasOptimizer;
 import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.param.WindowsParam;
@@ -52,7 +53,8 @@ public interface LinearTrainingParams<T>
                 HasFitIntercept<T>,
                 HasOptimizer<T>,
                 HasFtrlParams<T>,
-                HasTrainingMode<T> {
+                HasTrainingMode<T>,
+                HasMaxBatchDelayMs<T> {
     Param<Windows> WINDOWS =
             new WindowsParam(
                     "windows",
@@ -138,6 +140,7 @@ public interface LinearTrainingParams<T>
                 getBeta(),
                 hasInitialModel,
                 false,
-                getResetOnDrift());
+                getResetOnDrift(),
+                getMaxBatchDelayMs());
     }
 }

@@ -13,6 +13,9 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.minibatch.AssemblerState;
+import io.streamml.common.minibatch.BatchAssembler;
+import io.streamml.common.minibatch.Slice;
 import io.streamml.evaluation.drift.Adwin;
 import io.streamml.evaluation.drift.ErrorDriftMonitor;
 import io.streamml.optim.AdaGrad;
@@ -24,6 +27,7 @@ import io.streamml.optim.OnlineSgd;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -43,14 +47,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Online training, a single task inside the unbounded iteration: adds up the workers' sums for a
- * mini-batch in subtask order, lets the online optimizer (FTRL-Proximal, AdaGrad or SGD) produce
- * the next model version, feeds it back to the workers and emits it as model data. The optimizer's
- * accumulators, the parameters and the version live in operator state, so after a failure the
- * version sequence continues exactly.
+ * Online training, a single task inside the unbounded iteration that never sees a row: it assembles
+ * the workers' slice reports into mini-batches ({@link BatchAssembler}), sends each batch to the
+ * workers with the current model version, adds up their sums for it in subtask order, lets the
+ * online optimizer (FTRL-Proximal, AdaGrad or SGD) produce the next version and emits it as model
+ * data. The optimizer's accumulators, the parameters, the version and the assembly live in operator
+ * state, so after a failure the version sequence continues exactly.
  */
-class OnlineCoordinator extends AbstractStreamOperator<double[]>
-        implements TwoInputStreamOperator<OnlineReply, double[], double[]> {
+class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
+        implements TwoInputStreamOperator<WorkerMessage, ModelRequest, ModelRequest> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCoordinator.class);
 
@@ -59,17 +64,27 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
 
     private final LinearTrainingConfig config;
     private final int numWorkers;
+    private final boolean eventTime;
 
     private transient Progress progress;
     private transient ListState<Progress> progressState;
+    private transient AssemblerState<Void> slices;
 
-    /** Everything needed to continue after a restore. */
+    /** Everything needed to continue after a restore, besides the batch assembly. */
     static final class Progress implements Serializable {
         private static final long serialVersionUID = 1L;
         double[] parameters;
         long version = -1;
         OnlineOptimizer optimizer;
-        final List<OnlineReply> replies = new ArrayList<>();
+
+        /** Batches requested so far. */
+        long batches;
+
+        /** The batch the workers are computing, or -1; its timestamp. */
+        long inFlight = -1;
+
+        long inFlightTimestamp;
+        final List<WorkerMessage> replies = new ArrayList<>();
 
         /** With resetOnDrift: watches the test-then-train loss. */
         ErrorDriftMonitor drift;
@@ -77,9 +92,10 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
         long resets;
     }
 
-    OnlineCoordinator(LinearTrainingConfig config, int numWorkers) {
+    OnlineCoordinator(LinearTrainingConfig config, int numWorkers, boolean eventTime) {
         this.config = config;
         this.numWorkers = numWorkers;
+        this.eventTime = eventTime;
     }
 
     @Override
@@ -92,6 +108,15 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
                                         "progress", TypeInformation.of(Progress.class)));
         progress = new Progress();
         progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
+        slices =
+                AssemblerState.restore(
+                        context, Types.VOID, numWorkers, eventTime, config.maxBatchDelayMs, now());
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        requestNextBatch();
     }
 
     @Override
@@ -99,45 +124,81 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
         super.snapshotState(context);
         progressState.clear();
         progressState.add(progress);
+        slices.snapshot();
     }
 
-    /** The initial model (or this task's own versions coming back, which it ignores). */
+    /** The initial model (or this task's own requests coming back, which it ignores). */
     @Override
-    public void processElement2(StreamRecord<double[]> record) {
-        double[] message = record.getValue();
-        if (message[0] < 0 || progress.version >= 0) {
+    public void processElement2(StreamRecord<ModelRequest> record) {
+        ModelRequest request = record.getValue();
+        if (request.batch >= 0 || request.version < 0 || progress.version >= 0) {
             return;
         }
-        start((long) message[0], Arrays.copyOfRange(message, 1, message.length));
+        start(request.version, request.parameters.clone());
+        requestNextBatch();
     }
 
     @Override
-    public void processElement1(StreamRecord<OnlineReply> record) {
-        OnlineReply reply = record.getValue();
-        if (reply.batch < 0) {
-            if (progress.version < 0 && !config.hasInitialModel) {
+    public void processElement1(StreamRecord<WorkerMessage> record) {
+        WorkerMessage message = record.getValue();
+        if (message.report != null) {
+            if (message.dim >= 0 && progress.version < 0 && !config.hasInitialModel) {
                 // No initial model: start from zeros once the feature dimension is known.
-                start(0, new double[reply.dim + (config.fitIntercept ? 1 : 0)]);
-                output.collect(new StreamRecord<>(message()));
+                start(0, new double[message.dim + (config.fitIntercept ? 1 : 0)]);
             }
+            slices.assembler().add(message.report, now());
+        } else {
+            progress.replies.add(message);
+            if (progress.replies.size() == numWorkers) {
+                step();
+            }
+        }
+        requestNextBatch();
+    }
+
+    private long now() {
+        return getProcessingTimeService().getCurrentProcessingTime();
+    }
+
+    /** Sends the next batch that can close to the workers, with the current model version. */
+    private void requestNextBatch() {
+        if (progress.inFlight >= 0 || progress.version < 0) {
             return;
         }
-        progress.replies.add(reply);
-        if (progress.replies.size() < numWorkers) {
+        BatchAssembler<Void> assembler = slices.assembler();
+        List<Slice<Void>> batch = assembler.next(now());
+        if (batch == null) {
+            // A timed-out batch is noticed at the next message: the cutters tick for that.
             return;
         }
-        List<OnlineReply> replies = new ArrayList<>(progress.replies);
+        int[] counts = new int[numWorkers];
+        for (Slice<Void> slice : batch) {
+            counts[slice.subtask]++;
+        }
+        progress.inFlight = progress.batches++;
+        progress.inFlightTimestamp = BatchAssembler.timestamp(batch);
+        output.collect(
+                new StreamRecord<>(
+                        new ModelRequest(
+                                progress.version,
+                                progress.parameters.clone(),
+                                progress.inFlight,
+                                counts)));
+    }
+
+    /** All workers replied: merge their sums in subtask order and step the optimizer. */
+    private void step() {
+        List<WorkerMessage> replies = new ArrayList<>(progress.replies);
         progress.replies.clear();
         replies.sort(Comparator.comparingInt(r -> r.subtask));
         MiniBatchGradient total = replies.get(0).gradient;
-        long timestamp = replies.get(0).timestamp;
-        for (OnlineReply other : replies.subList(1, replies.size())) {
+        for (WorkerMessage other : replies.subList(1, replies.size())) {
             total.merge(other.gradient);
-            timestamp = Math.max(timestamp, other.timestamp);
         }
+        long timestamp = progress.inFlightTimestamp;
         if (config.scoresBeforeLearning()) {
             SliceEvaluation predictions = new SliceEvaluation();
-            for (OnlineReply each : replies) {
+            for (WorkerMessage each : replies) {
                 predictions.append(each.evaluation);
             }
             if (config.testThenTrain) {
@@ -145,7 +206,10 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
                         EVALUATION,
                         new StreamRecord<>(
                                 new BatchEvaluation(
-                                        reply.batch, progress.version, timestamp, predictions)));
+                                        progress.inFlight,
+                                        progress.version,
+                                        timestamp,
+                                        predictions)));
             }
             if (config.resetOnDrift && driftIn(predictions)) {
                 // A new concept: accumulators tuned to the old one would only slow relearning.
@@ -162,7 +226,7 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
             progress.optimizer.update(progress.parameters, total);
         }
         progress.version++;
-        output.collect(new StreamRecord<>(message()));
+        progress.inFlight = -1;
         int dim = total.dim() - (config.fitIntercept ? 1 : 0);
         output.collect(
                 StepCoordinator.MODEL,
@@ -213,12 +277,5 @@ class OnlineCoordinator extends AbstractStreamOperator<double[]>
                         config.beta,
                         config.penalty);
         }
-    }
-
-    private double[] message() {
-        double[] message = new double[1 + progress.parameters.length];
-        message[0] = progress.version;
-        System.arraycopy(progress.parameters, 0, message, 1, progress.parameters.length);
-        return message;
     }
 }

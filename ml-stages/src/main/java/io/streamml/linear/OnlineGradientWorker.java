@@ -14,206 +14,98 @@
 package io.streamml.linear;
 
 import io.streamml.common.input.BadDataException;
-import io.streamml.linear.loss.LogLoss;
+import io.streamml.common.minibatch.Slice;
 import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple4;
-import org.apache.flink.api.java.typeutils.TupleTypeInfo;
-import org.apache.flink.iteration.operator.OperatorStateUtils;
-import org.apache.flink.ml.linalg.DenseVector;
-import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.types.Row;
 
 import java.util.ArrayDeque;
 
 /**
- * Online training, one per subtask, inside the unbounded iteration: keeps the newest model version
- * (input 1, broadcast) and its mini-batch slices (input 2) and scores slice b with version v0 + b
- * (v0: the first version it saw), so every subtask computes batch b against the same version. The
- * slice's loss and gradient sums go to the {@link OnlineCoordinator}. Slices wait in state for
- * their version.
+ * Online training, one per subtask, inside the unbounded iteration, on its own partition's slices
+ * (input 2, forward from this subtask's {@link io.streamml.common.minibatch.SliceCutter}: rows
+ * already validated into compact {@link TrainingCache}s). It keeps the slices, reports each to the
+ * {@link OnlineCoordinator} (no rows, only what the batch assembly needs), and when a request for a
+ * batch arrives (input 1, broadcast) folds the slices it names into loss and gradient sums at the
+ * request's model version and replies with them.
  */
-class OnlineGradientWorker extends AbstractStreamOperator<OnlineReply>
-        implements TwoInputStreamOperator<
-                double[], Tuple4<Integer, Long, Long, Row[]>, OnlineReply> {
+class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
+        implements TwoInputStreamOperator<ModelRequest, Slice<TrainingCache>, WorkerMessage> {
     private static final long serialVersionUID = 1L;
 
     private final LinearTrainingConfig config;
-    private final LabeledRowReader reader;
-    private final int featuresIndex;
-    private final TypeInformation<Tuple4<Integer, Long, Long, Row[]>> sliceType;
+    private final TypeInformation<Slice<TrainingCache>> sliceType;
 
-    private transient double[] model;
-    private transient long firstVersion;
-    private transient boolean askedForModel;
-    private transient ArrayDeque<Tuple4<Integer, Long, Long, Row[]>> pending;
-    private transient ListState<double[]> modelState;
-    private transient ListState<Long> progressState;
-    private transient ListState<Tuple4<Integer, Long, Long, Row[]>> pendingState;
+    private transient ArrayDeque<Slice<TrainingCache>> pending;
+    private transient ListState<Slice<TrainingCache>> pendingState;
 
     OnlineGradientWorker(
-            LinearTrainingConfig config,
-            LabeledRowReader reader,
-            int featuresIndex,
-            TypeInformation<Tuple4<Integer, Long, Long, Row[]>> sliceType) {
+            LinearTrainingConfig config, TypeInformation<Slice<TrainingCache>> sliceType) {
         this.config = config;
-        this.reader = reader;
-        this.featuresIndex = featuresIndex;
         this.sliceType = sliceType;
     }
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        modelState =
-                context.getOperatorStateStore()
-                        .getListState(
-                                new ListStateDescriptor<>(
-                                        "model",
-                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-        progressState =
-                context.getOperatorStateStore()
-                        .getListState(new ListStateDescriptor<>("progress", Types.LONG));
         pendingState =
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("pendingSlices", sliceType));
-        model = null;
-        model = OperatorStateUtils.getUniqueElement(modelState, "model").orElse(model);
-        long[] progress = {-1, 0};
-        int i = 0;
-        for (Long value : progressState.get()) {
-            progress[i++] = value;
-        }
-        firstVersion = progress[0];
-        askedForModel = progress[1] == 1;
         pending = new ArrayDeque<>();
         pendingState.get().forEach(pending::add);
     }
 
     @Override
-    public void open() throws Exception {
-        super.open();
-        reader.invalidRows().open(getMetricGroup());
-    }
-
-    @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        modelState.clear();
-        if (model != null) {
-            modelState.add(model);
-        }
-        progressState.clear();
-        progressState.add(firstVersion);
-        progressState.add(askedForModel ? 1L : 0L);
         pendingState.clear();
-        for (Tuple4<Integer, Long, Long, Row[]> slice : pending) {
+        for (Slice<TrainingCache> slice : pending) {
             pendingState.add(slice);
         }
     }
 
     @Override
-    public void processElement1(StreamRecord<double[]> record) {
-        double[] candidate = record.getValue();
-        if (candidate[0] < 0 || (model != null && candidate[0] <= model[0])) {
+    public void processElement1(StreamRecord<ModelRequest> record) {
+        ModelRequest request = record.getValue();
+        if (request.batch < 0) {
             return;
         }
-        model = candidate;
-        if (firstVersion < 0) {
-            firstVersion = (long) candidate[0];
+        int subtask = getRuntimeContext().getIndexOfThisSubtask();
+        double[] parameters = request.parameters;
+        int dim = parameters.length - (config.fitIntercept ? 1 : 0);
+        MiniBatchGradient gradient = new MiniBatchGradient(config.loss, dim, config.fitIntercept);
+        SliceEvaluation evaluation = config.scoresBeforeLearning() ? new SliceEvaluation() : null;
+        for (int i = 0; i < request.slices[subtask]; i++) {
+            TrainingCache rows = pending.poll().content;
+            if (rows.numRows() > 0 && rows.dim() != dim) {
+                throw new BadDataException(
+                        String.format(
+                                "%s: vectors in column '%s' have size %d, but the model has %d"
+                                        + " features.",
+                                config.stage, config.featuresCol, rows.dim(), dim));
+            }
+            rows.addTo(gradient, parameters, evaluation, config.loss);
         }
-        drain();
+        output.collect(
+                new StreamRecord<>(
+                        WorkerMessage.reply(subtask, request.batch, gradient, evaluation)));
     }
 
     @Override
-    public void processElement2(StreamRecord<Tuple4<Integer, Long, Long, Row[]>> record) {
-        pending.add(record.getValue());
-        if (model == null && !config.hasInitialModel && !askedForModel) {
-            int dim = firstDimension(record.getValue().f3);
-            if (dim >= 0) {
-                askedForModel = true;
-                output.collect(
-                        new StreamRecord<>(new OnlineReply(subtask(), -1, dim, 0, null, null)));
-            }
+    public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
+        Slice<TrainingCache> slice = record.getValue();
+        int dim = -1;
+        if (slice.kind == Slice.CLOSED) {
+            pending.add(slice);
+            dim = slice.content.numRows() > 0 ? slice.content.dim() : -1;
         }
-        drain();
-    }
-
-    private int firstDimension(Row[] rows) {
-        for (Row row : rows) {
-            Object features = row.getField(featuresIndex);
-            if (features instanceof DenseVector) {
-                return ((DenseVector) features).size();
-            }
-            if (features instanceof SparseVector) {
-                return ((SparseVector) features).size();
-            }
-        }
-        return -1;
-    }
-
-    private void drain() {
-        while (model != null && !pending.isEmpty()) {
-            Tuple4<Integer, Long, Long, Row[]> slice = pending.peek();
-            long required = firstVersion + slice.f1;
-            if ((long) model[0] < required) {
-                return;
-            }
-            if ((long) model[0] > required) {
-                throw new BadDataException(
-                        config.stage
-                                + ": model version "
-                                + (long) model[0]
-                                + " is ahead of mini-batch "
-                                + slice.f1);
-            }
-            pending.poll();
-            output.collect(new StreamRecord<>(evaluate(slice)));
-        }
-    }
-
-    private OnlineReply evaluate(Tuple4<Integer, Long, Long, Row[]> slice) {
-        int numParameters = model.length - 1;
-        double[] parameters = new double[numParameters];
-        System.arraycopy(model, 1, parameters, 0, numParameters);
-        int dim = numParameters - (config.fitIntercept ? 1 : 0);
-        MiniBatchGradient gradient = new MiniBatchGradient(config.loss, dim, config.fitIntercept);
-        SliceEvaluation evaluation = config.scoresBeforeLearning() ? new SliceEvaluation() : null;
-        BatchGradientSink sink =
-                new BatchGradientSink(
-                        gradient,
-                        parameters,
-                        dim,
-                        config.fitIntercept,
-                        config.loss instanceof LogLoss,
-                        evaluation);
-        for (Row row : slice.f3) {
-            reader.addTo(sink, row);
-        }
-        return new OnlineReply(subtask(), slice.f1, dim, slice.f2, gradient, evaluation);
-    }
-
-    private int subtask() {
-        return getRuntimeContext().getIndexOfThisSubtask();
-    }
-
-    static TypeInformation<Tuple4<Integer, Long, Long, Row[]>> sliceType(
-            TypeInformation<Row> rowType) {
-        return new TupleTypeInfo<>(
-                Types.INT,
-                Types.LONG,
-                Types.LONG,
-                org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo.getInfoFor(
-                        Row[].class, rowType));
+        output.collect(new StreamRecord<>(WorkerMessage.report(slice.withoutContent(), dim)));
     }
 }

@@ -13,18 +13,13 @@
  */
 package io.streamml.linear;
 
-import io.streamml.common.window.WindowBatchOperator;
+import io.streamml.common.minibatch.Slice;
+import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.window.Windows;
 
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
-import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.tuple.Tuple4;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.iteration.DataStreamList;
 import org.apache.flink.iteration.IterationBodyResult;
 import org.apache.flink.iteration.Iterations;
@@ -32,26 +27,24 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.types.Row;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Trains a linear model online with {@link Iterations#iterateUnboundedStreams}: one task cuts the
- * rows into mini-batches ({@link Windows}: count, event or processing time, sessions) and slices
- * each over the workers; the current model version is the fed-back variable; every worker scores
- * its slice of batch b against the same version, and one coordinator combines the sums, steps the
- * online optimizer and emits version v + 1 — to the workers and as model data.
+ * Trains a linear model online with {@link Iterations#iterateUnboundedStreams}, with no row ever
+ * passing through a single task: each subtask cuts its own partition into slices of the
+ * mini-batches ({@link SliceCutter}: count, event or processing time, sessions) and keeps them in
+ * its {@link OnlineGradientWorker}; one {@link OnlineCoordinator}, which sees only slice reports
+ * and per-batch sums, decides which slices form batch b, sends the batch with the current model
+ * version to the workers (the fed-back variable), combines their sums, steps the online optimizer
+ * and emits version v + 1 as model data.
  */
 public final class OnlineLinearTrainer {
     private final LinearTrainingConfig config;
     private final LabeledRowReader reader;
-    private final int featuresIndex;
 
-    public OnlineLinearTrainer(
-            LinearTrainingConfig config, LabeledRowReader reader, int featuresIndex) {
+    public OnlineLinearTrainer(LinearTrainingConfig config, LabeledRowReader reader) {
         this.config = config;
         this.reader = reader;
-        this.featuresIndex = featuresIndex;
     }
 
     /** The stream of model versions and, with test-then-train, of batch evaluations. */
@@ -75,72 +68,65 @@ public final class OnlineLinearTrainer {
             Windows windows,
             DataStream<LinearModelData> initialModel) {
         int numWorkers = rows.getExecutionEnvironment().getParallelism();
-        TypeInformation<Tuple2<List<Row>, Long>> batchType =
-                new TupleTypeInfo<>(new ListTypeInfo<>(rowType), Types.LONG);
-        TypeInformation<Tuple4<Integer, Long, Long, Row[]>> sliceType =
-                OnlineGradientWorker.sliceType(rowType);
-        DataStream<Tuple4<Integer, Long, Long, Row[]>> slices =
+        // Rows are validated where they arrive and sliced into compact primitive caches.
+        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCacheSerializer.TYPE);
+        DataStream<Slice<TrainingCache>> slices =
                 rows.transform(
-                                config.stage + ".batches",
-                                batchType,
-                                new WindowBatchOperator<>(
-                                        windows, new RowBatch(), new ListTypeInfo<>(rowType), true))
-                        .setParallelism(1)
-                        .transform(
-                                config.stage + ".slices", sliceType, new BatchSplitter(numWorkers))
-                        .setParallelism(1);
+                                config.stage + ".slices",
+                                sliceType,
+                                new SliceCutter<>(
+                                        windows,
+                                        new LabeledRowBatch(reader),
+                                        TrainingCacheSerializer.TYPE,
+                                        true,
+                                        config.maxBatchDelayMs))
+                        .setParallelism(numWorkers);
 
         boolean fitIntercept = config.fitIntercept;
-        DataStream<double[]> start =
+        TypeInformation<ModelRequest> requestType = TypeInformation.of(ModelRequest.class);
+        DataStream<ModelRequest> start =
                 initialModel == null
                         ? rows.getExecutionEnvironment()
-                                .fromElements(new double[] {-1})
-                                .returns(PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)
+                                .fromElements(ModelRequest.none())
+                                .returns(requestType)
                         : initialModel
                                 .map(
-                                        model -> message(model, fitIntercept),
-                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)
+                                        model -> ModelRequest.initial(model, fitIntercept),
+                                        requestType)
                                 .setParallelism(1);
 
         LinearTrainingConfig config = this.config;
         LabeledRowReader reader = this.reader;
-        int featuresIndex = this.featuresIndex;
+        boolean eventTime = windows.isEventTime();
         DataStreamList outputs =
                 Iterations.iterateUnboundedStreams(
                         DataStreamList.of(start),
                         DataStreamList.of(slices),
                         (variables, data) -> {
-                            DataStream<double[]> models = variables.get(0);
-                            DataStream<Tuple4<Integer, Long, Long, Row[]>> batchSlices =
-                                    data.get(0);
-                            SingleOutputStreamOperator<OnlineReply> replies =
-                                    models.broadcast()
-                                            .connect(
-                                                    batchSlices.partitionCustom(
-                                                            (worker, n) -> worker,
-                                                            slice -> slice.f0))
+                            DataStream<ModelRequest> requests = variables.get(0);
+                            DataStream<Slice<TrainingCache>> ownSlices = data.get(0);
+                            // Slices stay on their subtask (forward); only requests broadcast.
+                            SingleOutputStreamOperator<WorkerMessage> replies =
+                                    requests.broadcast()
+                                            .connect(ownSlices)
                                             .transform(
                                                     config.stage + ".onlineGradients",
-                                                    TypeInformation.of(OnlineReply.class),
-                                                    new OnlineGradientWorker(
-                                                            config,
-                                                            reader,
-                                                            featuresIndex,
-                                                            sliceType))
+                                                    TypeInformation.of(WorkerMessage.class),
+                                                    new OnlineGradientWorker(config, sliceType))
                                             .setParallelism(numWorkers);
-                            SingleOutputStreamOperator<double[]> nextModels =
-                                    replies.connect(models.broadcast())
+                            SingleOutputStreamOperator<ModelRequest> nextRequests =
+                                    replies.connect(requests.broadcast())
                                             .transform(
                                                     config.stage + ".onlineOptimizer",
-                                                    PrimitiveArrayTypeInfo
-                                                            .DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO,
-                                                    new OnlineCoordinator(config, numWorkers))
+                                                    requestType,
+                                                    new OnlineCoordinator(
+                                                            config, numWorkers, eventTime))
                                             .setParallelism(1);
                             return new IterationBodyResult(
-                                    DataStreamList.of(nextModels),
+                                    DataStreamList.of(nextRequests),
                                     DataStreamList.of(
-                                            nextModels.getSideOutput(StepCoordinator.MODEL),
-                                            nextModels.getSideOutput(
+                                            nextRequests.getSideOutput(StepCoordinator.MODEL),
+                                            nextRequests.getSideOutput(
                                                     OnlineCoordinator.EVALUATION)));
                         });
         Transformation<?> rowsTransformation = rows.getTransformation();
@@ -151,17 +137,5 @@ public final class OnlineLinearTrainer {
                                 .filter(input -> input != rowsTransformation)
                                 .collect(Collectors.toList()));
         return new Result(outputs.get(0), outputs.get(1));
-    }
-
-    /** A model version as the iteration's message: [version, coefficients..., intercept?]. */
-    static double[] message(LinearModelData model, boolean fitIntercept) {
-        double[] beta = model.coefficient.values;
-        double[] message = new double[1 + beta.length + (fitIntercept ? 1 : 0)];
-        message[0] = model.modelVersion;
-        System.arraycopy(beta, 0, message, 1, beta.length);
-        if (fitIntercept) {
-            message[1 + beta.length] = model.intercept;
-        }
-        return message;
     }
 }

@@ -14,7 +14,12 @@
 package io.streamml.linear;
 
 import io.streamml.linear.loss.Loss;
+import io.streamml.optim.MiniBatchGradient;
 
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -45,6 +50,13 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
 
     private int[] sparseIndices = new int[0];
     private double[] sparseValues = new double[0];
+
+    public TrainingCache() {}
+
+    /** An empty cache that takes only rows of {@code dim} features (any, if negative). */
+    public TrainingCache(int dim) {
+        this.dim = dim;
+    }
 
     /** Feature dimension, or -1 before the first row. */
     @Override
@@ -156,6 +168,120 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
                 sums[2 + dim] += g;
             }
         }
+    }
+
+    /**
+     * Adds every row, in order, to a mini-batch's sums at {@code parameters} and, when {@code
+     * evaluation} is given, first records the row's prediction {@code loss.mean(margin)} there.
+     */
+    public void addTo(
+            MiniBatchGradient gradient,
+            double[] parameters,
+            SliceEvaluation evaluation,
+            Loss loss) {
+        for (int row = 0; row < numRows; row++) {
+            int ref = rowRefs[row];
+            double margin =
+                    ref >= 0
+                            ? gradient.addDense(
+                                    dense, ref * dim, labels[row], weights[row], parameters)
+                            : gradient.addSparse(
+                                    sparseIndices,
+                                    sparseValues,
+                                    sparseStarts[-ref - 1],
+                                    sparseStarts[-ref],
+                                    labels[row],
+                                    weights[row],
+                                    parameters);
+            if (evaluation != null) {
+                evaluation.add(loss.mean(margin), labels[row], weights[row]);
+            }
+        }
+    }
+
+    /** Appends {@code other}'s rows after this cache's. */
+    public void append(TrainingCache other) {
+        for (int row = 0; row < other.numRows; row++) {
+            int ref = other.rowRefs[row];
+            if (ref >= 0) {
+                addDense(
+                        Arrays.copyOfRange(other.dense, ref * other.dim, (ref + 1) * other.dim),
+                        other.labels[row],
+                        other.weights[row]);
+            } else {
+                int k = -ref - 1;
+                int from = other.sparseStarts[k];
+                int to = other.sparseStarts[k + 1];
+                addSparse(
+                        other.dim,
+                        Arrays.copyOfRange(other.sparseIndices, from, to),
+                        Arrays.copyOfRange(other.sparseValues, from, to),
+                        other.labels[row],
+                        other.weights[row]);
+            }
+        }
+    }
+
+    /** Writes the rows (not the spare capacity). */
+    void write(DataOutputView out) throws IOException {
+        trim();
+        out.writeInt(dim);
+        out.writeInt(numRows);
+        out.writeInt(numDense);
+        out.writeInt(numSparse);
+        writeDoubles(out, labels);
+        writeDoubles(out, weights);
+        writeInts(out, rowRefs);
+        writeDoubles(out, dense);
+        writeInts(out, sparseStarts);
+        writeInts(out, sparseIndices);
+        writeDoubles(out, sparseValues);
+    }
+
+    /** Reads what {@link #write} wrote. */
+    static TrainingCache read(DataInputView in) throws IOException {
+        TrainingCache cache = new TrainingCache(in.readInt());
+        cache.numRows = in.readInt();
+        cache.numDense = in.readInt();
+        cache.numSparse = in.readInt();
+        cache.labels = readDoubles(in);
+        cache.weights = readDoubles(in);
+        cache.rowRefs = readInts(in);
+        cache.dense = readDoubles(in);
+        cache.sparseStarts = readInts(in);
+        cache.sparseIndices = readInts(in);
+        cache.sparseValues = readDoubles(in);
+        return cache;
+    }
+
+    private static void writeDoubles(DataOutputView out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static void writeInts(DataOutputView out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static double[] readDoubles(DataInputView in) throws IOException {
+        double[] values = new double[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
+    }
+
+    private static int[] readInts(DataInputView in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     /** Σw over all rows. */

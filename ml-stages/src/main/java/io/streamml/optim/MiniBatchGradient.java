@@ -71,31 +71,56 @@ public final class MiniBatchGradient implements Serializable {
             throw new IllegalArgumentException(
                     "Row has " + features.length + " features, expected " + numFeatures);
         }
+        addDense(features, 0, label, weight, parameters);
+    }
+
+    /**
+     * Adds a dense row stored at {@code data[offset, offset + numFeatures)}; returns its margin.
+     */
+    public double addDense(
+            double[] data, int offset, double label, double weight, double[] parameters) {
         double margin = fitIntercept ? parameters[numFeatures] : 0;
         for (int i = 0; i < numFeatures; i++) {
-            margin += features[i] * parameters[i];
+            margin += data[offset + i] * parameters[i];
         }
         double scale = weight * loss.derivative(label, margin);
         for (int i = 0; i < numFeatures; i++) {
-            gradientSum[i] += scale * features[i];
+            gradientSum[i] += scale * data[offset + i];
             weightSum[i] += weight;
         }
         addRowTotals(label, weight, margin, scale);
+        return margin;
     }
 
     /** Adds a sparse row given by parallel arrays of feature indices and values. */
     public void addSparse(
             int[] indices, double[] values, double label, double weight, double[] parameters) {
+        addSparse(indices, values, 0, indices.length, label, weight, parameters);
+    }
+
+    /**
+     * Adds a sparse row stored at positions {@code [from, to)} of parallel index and value arrays;
+     * returns its margin.
+     */
+    public double addSparse(
+            int[] indices,
+            double[] values,
+            int from,
+            int to,
+            double label,
+            double weight,
+            double[] parameters) {
         double margin = fitIntercept ? parameters[numFeatures] : 0;
-        for (int k = 0; k < indices.length; k++) {
+        for (int k = from; k < to; k++) {
             margin += values[k] * parameters[indices[k]];
         }
         double scale = weight * loss.derivative(label, margin);
-        for (int k = 0; k < indices.length; k++) {
+        for (int k = from; k < to; k++) {
             gradientSum[indices[k]] += scale * values[k];
             weightSum[indices[k]] += weight;
         }
         addRowTotals(label, weight, margin, scale);
+        return margin;
     }
 
     private void addRowTotals(double label, double weight, double margin, double scale) {

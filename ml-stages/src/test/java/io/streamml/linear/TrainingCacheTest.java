@@ -15,10 +15,15 @@ package io.streamml.linear;
 
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.SquaredLoss;
+import io.streamml.optim.MiniBatchGradient;
+
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,5 +100,64 @@ class TrainingCacheTest {
         }
         assertEquals(5.0, cache.totalWeight());
         assertThrows(IllegalArgumentException.class, () -> cache.addDense(new double[2], 0, 1));
+    }
+
+    /** A cache of mixed rows, half dense and half sparse (the zeros left out). */
+    private static TrainingCache mixedCache(double[][] x, double[] y, double[] w) {
+        TrainingCache cache = new TrainingCache();
+        for (int r = 0; r < x.length; r++) {
+            if (r % 2 == 0) {
+                cache.addDense(x[r], y[r], w[r]);
+            } else {
+                double[] row = x[r];
+                int[] indices = IntStream.range(0, row.length).filter(j -> row[j] != 0).toArray();
+                double[] values = new double[indices.length];
+                for (int k = 0; k < indices.length; k++) {
+                    values[k] = row[indices[k]];
+                }
+                cache.addSparse(x[r].length, indices, values, y[r], w[r]);
+            }
+        }
+        return cache;
+    }
+
+    @Test
+    void testSerializedAppendedAndReplayedRowsGiveTheDirectGradientAndPredictions()
+            throws Exception {
+        double[][] x = {{1, 0, 2}, {0, 0, -1}, {3, 4, 0}, {0.5, -2, 1}, {0, 1, 0}};
+        double[] y = {1, 0, 1, 0, 1};
+        double[] w = {1, 2, 0.5, 1.5, 1};
+        double[] parameters = {0.3, -0.2, 0.1, 0.05};
+        // Oracle: the same rows straight into the gradient kernel, dense, in order.
+        MiniBatchGradient direct = new MiniBatchGradient(LogLoss.INSTANCE, 3, true);
+        double[] probabilities = new double[x.length];
+        for (int r = 0; r < x.length; r++) {
+            direct.addDense(x[r], y[r], w[r], parameters);
+            double margin = parameters[3];
+            for (int j = 0; j < 3; j++) {
+                margin += x[r][j] * parameters[j];
+            }
+            probabilities[r] = 1 / (1 + Math.exp(-margin));
+        }
+
+        // Through the serializer, and split in two caches appended back together.
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TrainingCacheSerializer.INSTANCE.serialize(mixedCache(x, y, w), out);
+        TrainingCache read =
+                TrainingCacheSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
+        TrainingCache joined = new TrainingCache();
+        joined.append(TrainingCacheSerializer.INSTANCE.copy(read));
+        assertEquals(x.length, joined.numRows());
+
+        MiniBatchGradient replayed = new MiniBatchGradient(LogLoss.INSTANCE, 3, true);
+        SliceEvaluation evaluation = new SliceEvaluation();
+        joined.addTo(replayed, parameters, evaluation, LogLoss.INSTANCE);
+        assertArrayEquals(direct.gradientSum(), replayed.gradientSum(), 1e-15);
+        assertEquals(direct.lossSum(), replayed.lossSum(), 1e-15);
+        assertEquals(direct.totalWeight(), replayed.totalWeight(), 0);
+        assertArrayEquals(probabilities, evaluation.scores(), 1e-15);
+        assertArrayEquals(y, evaluation.labels(), 0);
+        assertArrayEquals(w, evaluation.weights(), 0);
     }
 }

@@ -22,7 +22,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.streaming.api.functions.source.RichParallelSourceFunction;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.types.Row;
 
@@ -34,8 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An unbounded source whose rows the test releases on demand, optionally with event timestamps and
- * watermarks. What was released stays in a JVM-wide log, and the source checkpoints its offset in
- * that log, so after a failure it replays exactly what the restored job has not seen.
+ * watermarks. It runs at the job's parallelism with deterministic partitions: the rows of each
+ * release are dealt round-robin from subtask 0 (row i of a release goes to subtask i mod p), and
+ * every subtask emits every watermark. So a release of a whole global batch gives each subtask
+ * exactly its share. What was released stays in a JVM-wide log, and each subtask checkpoints its
+ * offset in that log, so after a failure it replays exactly what the restored job has not seen.
  */
 public final class ControllableSource {
     private static final Map<String, List<Object>> LOGS = new ConcurrentHashMap<>();
@@ -50,8 +53,8 @@ public final class ControllableSource {
     /** Releases rows without timestamps. */
     public void release(Row... rows) {
         synchronized (log) {
-            for (Row row : rows) {
-                log.add(row);
+            for (int i = 0; i < rows.length; i++) {
+                log.add(new Dealt(rows[i], null, i));
             }
         }
     }
@@ -59,41 +62,54 @@ public final class ControllableSource {
     /** Releases rows with event time {@code timestamp}. */
     public void releaseAt(long timestamp, Row... rows) {
         synchronized (log) {
-            for (Row row : rows) {
-                log.add(new TimestampedRow(row, timestamp));
+            for (int i = 0; i < rows.length; i++) {
+                log.add(new Dealt(rows[i], timestamp, i));
             }
         }
     }
 
-    /** Releases a watermark. */
+    /** Releases rows, row i with event time {@code timestamps[i]}, dealt as one release. */
+    public void releaseAt(long[] timestamps, Row... rows) {
+        synchronized (log) {
+            for (int i = 0; i < rows.length; i++) {
+                log.add(new Dealt(rows[i], timestamps[i], i));
+            }
+        }
+    }
+
+    /** Releases a watermark, to every subtask. */
     public void watermark(long timestamp) {
         synchronized (log) {
             log.add(new Watermark(timestamp));
         }
     }
 
-    /** The stream of released rows; the source runs with parallelism 1 and never finishes. */
+    /** The stream of released rows, at the environment's parallelism; it never finishes. */
     public DataStream<Row> stream(StreamExecutionEnvironment env, RowTypeInfo type) {
-        return env.addSource(new Function(id), "controllableSource", type).setParallelism(1);
+        return env.addSource(new Function(id), "controllableSource", type);
     }
 
-    private static final class TimestampedRow {
+    /** A released row, its event time (or null) and its position in its release. */
+    private static final class Dealt {
         final Row row;
-        final long timestamp;
+        final Long timestamp;
+        final int position;
 
-        TimestampedRow(Row row, long timestamp) {
+        Dealt(Row row, Long timestamp, int position) {
             this.row = row;
             this.timestamp = timestamp;
+            this.position = position;
         }
     }
 
-    private static final class Function implements SourceFunction<Row>, CheckpointedFunction {
+    private static final class Function extends RichParallelSourceFunction<Row>
+            implements CheckpointedFunction {
         private static final long serialVersionUID = 1L;
 
         private final String id;
         private volatile boolean running = true;
         private int offset;
-        private transient ListState<Integer> offsetState;
+        private transient ListState<Long> offsetState;
 
         Function(String id) {
             this.id = id;
@@ -102,6 +118,8 @@ public final class ControllableSource {
         @Override
         public void run(SourceContext<Row> ctx) throws Exception {
             List<Object> log = LOGS.get(id);
+            int subtask = getRuntimeContext().getIndexOfThisSubtask();
+            int parallelism = getRuntimeContext().getNumberOfParallelSubtasks();
             while (running) {
                 Object next = null;
                 synchronized (log) {
@@ -116,11 +134,15 @@ public final class ControllableSource {
                 synchronized (ctx.getCheckpointLock()) {
                     if (next instanceof Watermark) {
                         ctx.emitWatermark((Watermark) next);
-                    } else if (next instanceof TimestampedRow) {
-                        TimestampedRow row = (TimestampedRow) next;
-                        ctx.collectWithTimestamp(Row.copy(row.row), row.timestamp);
                     } else {
-                        ctx.collect(Row.copy((Row) next));
+                        Dealt dealt = (Dealt) next;
+                        if (dealt.position % parallelism == subtask) {
+                            if (dealt.timestamp != null) {
+                                ctx.collectWithTimestamp(Row.copy(dealt.row), dealt.timestamp);
+                            } else {
+                                ctx.collect(Row.copy(dealt.row));
+                            }
+                        }
                     }
                     offset++;
                 }
@@ -134,17 +156,21 @@ public final class ControllableSource {
 
         @Override
         public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            // Union state of (subtask, offset) pairs, so each subtask finds its own on restore.
             offsetState.clear();
-            offsetState.add(offset);
+            offsetState.add(((long) getRuntimeContext().getIndexOfThisSubtask() << 32) | offset);
         }
 
         @Override
         public void initializeState(FunctionInitializationContext context) throws Exception {
             offsetState =
                     context.getOperatorStateStore()
-                            .getListState(new ListStateDescriptor<>("offset", Types.INT));
-            for (Integer restored : offsetState.get()) {
-                offset = restored;
+                            .getUnionListState(new ListStateDescriptor<>("offset", Types.LONG));
+            int subtask = getRuntimeContext().getIndexOfThisSubtask();
+            for (Long restored : offsetState.get()) {
+                if ((int) (restored >>> 32) == subtask) {
+                    offset = (int) (long) restored;
+                }
             }
         }
     }

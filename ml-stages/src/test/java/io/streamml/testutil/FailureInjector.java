@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Passes records through and fails the job at chosen points: the i-th failure fires once {@code
- * counts[i]} records have passed since the job (re)started and a checkpoint has completed since (so
- * the restore has real state to bring back). Each failure fires once per JVM, so the restarted job
- * runs on; {@link #totalFailures()} lets a test check that they all fired.
+ * Passes records through, at the input's parallelism (so it keeps the input's partitions), and
+ * fails the job at chosen points: the i-th failure fires once {@code counts[i]} records have passed
+ * one subtask since the job (re)started and a checkpoint has completed since (so the restore has
+ * real state to bring back). Each failure fires once per JVM, so the restarted job runs on; {@link
+ * #totalFailures()} lets a test check that they all fired.
  */
 public final class FailureInjector {
     private static final Map<String, AtomicInteger> FAILURES_DONE = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ public final class FailureInjector {
         String id = UUID.randomUUID().toString();
         FAILURES_DONE.put(id, new AtomicInteger());
         TypeInformation<T> type = input.getType();
-        return input.map(new Injector<T>(id, counts), type).setParallelism(1);
+        return input.map(new Injector<T>(id, counts), type).setParallelism(input.getParallelism());
     }
 
     /** How many failures were injected for streams made by {@link #failAfter} so far. */
@@ -64,8 +65,10 @@ public final class FailureInjector {
             seen++;
             AtomicInteger done = FAILURES_DONE.get(id);
             int next = done.get();
-            if (next < counts.length && seen > counts[next] && checkpointSinceStart) {
-                done.incrementAndGet();
+            if (next < counts.length
+                    && seen > counts[next]
+                    && checkpointSinceStart
+                    && done.compareAndSet(next, next + 1)) {
                 throw new RuntimeException("Injected failure #" + (next + 1) + " for testing");
             }
             return value;

@@ -64,8 +64,10 @@ import java.util.Locale;
  *
  * <p>Options: {@code --transactions N} (60,000), {@code --drift-at N} (half of them), {@code --seed
  * S} (42), {@code --rate R} transactions per second (0: as fast as possible), {@code --parallelism
- * P} (1: the model learns the transactions in their order; with more, parallel tasks interleave
- * them, and positions in the stream, such as an alarm's, are approximate), {@code --chart file}
+ * P} (1; with more, the source deals the transactions round-robin to P training subtasks, so while
+ * P divides the batch sizes each mini-batch still holds exactly the same 500 consecutive
+ * transactions, but within a batch the evaluator sees them grouped by subtask: an alarm's position
+ * is exact to its batch, and sums may differ in the last bits), {@code --chart file}
  * (fraud-detection.png), {@code --input-topic}, {@code --output-topic}, {@code
  * --checkpoint-interval ms} (1,000).
  */

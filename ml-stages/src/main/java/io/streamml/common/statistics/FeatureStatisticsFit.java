@@ -14,10 +14,12 @@
 package io.streamml.common.statistics;
 
 import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.minibatch.Slice;
+import io.streamml.common.minibatch.SliceCutter;
+import io.streamml.common.minibatch.SummaryMergeOperator;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.TableEnvironments;
-import io.streamml.common.window.WindowBatchOperator;
 import io.streamml.common.window.Windows;
 import io.streamml.stats.FeatureStatistics;
 
@@ -56,6 +58,7 @@ public final class FeatureStatisticsFit<M> {
             String inputCol,
             String handleInvalid,
             Windows windows,
+            long maxBatchDelayMs,
             double decayFactor,
             StatisticsSpec<B, M> bounded,
             StatisticsSpec<O, M> online) {
@@ -69,7 +72,7 @@ public final class FeatureStatisticsFit<M> {
         if (InputBoundedness.isBounded(rows)) {
             return fitBounded(rows, vectorRows, inputCol, bounded);
         }
-        return fitOnline(rows, vectorRows, inputCol, windows, decayFactor, online);
+        return fitOnline(rows, vectorRows, inputCol, windows, maxBatchDelayMs, decayFactor, online);
     }
 
     private <S extends FeatureStatistics<S>> DataStream<M> fitBounded(
@@ -92,19 +95,27 @@ public final class FeatureStatisticsFit<M> {
             VectorRows vectorRows,
             String column,
             Windows windows,
+            long maxBatchDelayMs,
             double decayFactor,
             StatisticsSpec<S, M> spec) {
-        // One task windows the rows in arrival order and the versions follow in the same chain,
-        // so late rows and failures cannot reorder anything.
+        // Each subtask folds its own rows into per-slice statistics; one task sees only those.
+        int parallelism = rows.getExecutionEnvironment().getParallelism();
+        RowStatistics<S> statistics = new RowStatistics<>(vectorRows, spec.supplier, stage, column);
         TypeInformation<Tuple2<S, Long>> batchType = new TupleTypeInfo<>(spec.type, Types.LONG);
         return rows.transform(
-                        stage + ".windows",
+                        stage + ".slices",
+                        Slice.type(spec.type),
+                        new SliceCutter<>(windows, statistics, spec.type, false, maxBatchDelayMs))
+                .setParallelism(parallelism)
+                .transform(
+                        stage + ".batches",
                         batchType,
-                        new WindowBatchOperator<>(
-                                windows,
-                                new RowStatistics<>(vectorRows, spec.supplier, stage, column),
+                        new SummaryMergeOperator<>(
+                                statistics,
                                 spec.type,
-                                false))
+                                parallelism,
+                                windows.isEventTime(),
+                                maxBatchDelayMs))
                 .setParallelism(1)
                 .transform(
                         stage + ".versions",

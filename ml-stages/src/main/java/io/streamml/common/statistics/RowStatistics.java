@@ -14,7 +14,7 @@
 package io.streamml.common.statistics;
 
 import io.streamml.common.input.BadDataException;
-import io.streamml.common.window.BatchAccumulator;
+import io.streamml.common.minibatch.BatchAccumulator;
 import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 

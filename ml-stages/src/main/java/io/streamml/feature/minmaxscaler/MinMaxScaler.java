@@ -69,6 +69,7 @@ public class MinMaxScaler
                                         getInputCol(),
                                         getHandleInvalid(),
                                         getWindows(),
+                                        getMaxBatchDelayMs(),
                                         getDecayFactor(),
                                         statistics,
                                         statistics));

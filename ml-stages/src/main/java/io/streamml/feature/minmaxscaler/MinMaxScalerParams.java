@@ -14,6 +14,7 @@
 package io.streamml.feature.minmaxscaler;
 
 import io.streamml.common.param.HasDecayFactor;
+import io.streamml.common.param.HasMaxBatchDelayMs;
 import io.streamml.common.param.HasWindows;
 
 /**
@@ -21,4 +22,7 @@ import io.streamml.common.param.HasWindows;
  * longer reach relax toward the newer ones (see {@link io.streamml.stats.RunningMinMax#decay}).
  */
 public interface MinMaxScalerParams<T>
-        extends MinMaxScalerModelParams<T>, HasWindows<T>, HasDecayFactor<T> {}
+        extends MinMaxScalerModelParams<T>,
+                HasWindows<T>,
+                HasDecayFactor<T>,
+                HasMaxBatchDelayMs<T> {}

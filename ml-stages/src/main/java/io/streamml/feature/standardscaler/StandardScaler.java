@@ -81,6 +81,7 @@ public class StandardScaler
                                         getInputCol(),
                                         getHandleInvalid(),
                                         getWindows(),
+                                        getMaxBatchDelayMs(),
                                         getDecayFactor(),
                                         bounded,
                                         online));

@@ -14,8 +14,12 @@
 package io.streamml.feature.standardscaler;
 
 import io.streamml.common.param.HasDecayFactor;
+import io.streamml.common.param.HasMaxBatchDelayMs;
 import io.streamml.common.param.HasWindows;
 
 /** Params of {@link StandardScaler}. */
 public interface StandardScalerParams<T>
-        extends StandardScalerModelParams<T>, HasWindows<T>, HasDecayFactor<T> {}
+        extends StandardScalerModelParams<T>,
+                HasWindows<T>,
+                HasDecayFactor<T>,
+                HasMaxBatchDelayMs<T> {}

@@ -46,6 +46,11 @@ public final class LogLoss implements Loss {
     }
 
     @Override
+    public double mean(double margin) {
+        return sigmoid(margin);
+    }
+
+    @Override
     public double secondDerivative(double label, double margin) {
         return sigmoid(margin) * sigmoid(-margin);
     }

@@ -29,6 +29,12 @@ public interface Loss extends Serializable {
     /** Returns the first derivative of {@link #loss} with respect to the margin. */
     double derivative(double label, double margin);
 
+    /**
+     * Returns the prediction the model means by {@code margin}: the mean of the label given the
+     * margin (the inverse link), e.g. the probability of class 1 for the log loss.
+     */
+    double mean(double margin);
+
     /** Returns the second derivative of {@link #loss} with respect to the margin. */
     double secondDerivative(double label, double margin);
 

@@ -35,6 +35,11 @@ public final class SquaredLoss implements Loss {
     }
 
     @Override
+    public double mean(double margin) {
+        return margin;
+    }
+
+    @Override
     public double secondDerivative(double label, double margin) {
         return 1;
     }

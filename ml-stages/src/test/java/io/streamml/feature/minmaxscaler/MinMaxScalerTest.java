@@ -221,18 +221,19 @@ class MinMaxScalerTest {
                 job, loaded.transform(job.boundedTable(COLUMNS, TYPES, PREDICT))[0], EXPECTED);
     }
 
-    @Test
-    void testOnlineFitSurvivesFailures() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testOnlineFitSurvivesFailures(int parallelism) throws Exception {
         Random random = new Random(11);
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 32; i++) {
             rows.add(Row.of(i, Vectors.dense(random.nextGaussian(), random.nextGaussian() * 5)));
         }
-        List<MinMaxScalerModelData> expected = onlineVersions(rows, false);
+        List<MinMaxScalerModelData> expected = onlineVersions(rows, parallelism, false);
         int failuresBefore = FailureInjector.totalFailures();
-        List<MinMaxScalerModelData> recovered = onlineVersions(rows, true);
-        // The recovered run really went through 2 failures and restores.
-        assertEquals(failuresBefore + 2, FailureInjector.totalFailures());
+        List<MinMaxScalerModelData> recovered = onlineVersions(rows, parallelism, true);
+        // The recovered run really went through 3 failures and restores.
+        assertEquals(failuresBefore + 3, FailureInjector.totalFailures());
         for (int w = 0; w < expected.size(); w++) {
             assertEquals(w, recovered.get(w).modelVersion);
             assertArrayEquals(
@@ -243,7 +244,7 @@ class MinMaxScalerTest {
             for (int j = 0; j < 2; j++) {
                 double min = Double.POSITIVE_INFINITY;
                 double max = Double.NEGATIVE_INFINITY;
-                for (Row row : rows.subList(0, 3 * w + 3)) {
+                for (Row row : rows.subList(0, 4 * w + 4)) {
                     min = Math.min(min, ((Vector) row.getField(1)).get(j));
                     max = Math.max(max, ((Vector) row.getField(1)).get(j));
                 }
@@ -253,25 +254,30 @@ class MinMaxScalerTest {
         }
     }
 
-    private List<MinMaxScalerModelData> onlineVersions(List<Row> rows, boolean injectFailures)
-            throws Exception {
-        TestJob job = TestJob.withParallelism(2);
+    private List<MinMaxScalerModelData> onlineVersions(
+            List<Row> rows, int parallelism, boolean injectFailures) throws Exception {
+        TestJob job = TestJob.withParallelism(parallelism);
         ControllableSource source = new ControllableSource();
         Table input = job.unboundedTable(source, COLUMNS, TYPES, false);
         if (injectFailures) {
             input =
                     job.tEnv.fromDataStream(
-                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 5, 5));
+                            FailureInjector.failAfter(
+                                    // After 6 rows of the stream: 6 / p on one subtask.
+                                    job.tEnv.toDataStream(input),
+                                    6 / parallelism,
+                                    6 / parallelism,
+                                    6 / parallelism));
         }
         Table modelData =
                 new MinMaxScaler()
-                        .setWindows(CountTumblingWindows.of(3))
+                        .setWindows(CountTumblingWindows.of(4))
                         .fit(input)
                         .getModelData()[0];
         List<MinMaxScalerModelData> versions = new ArrayList<>();
         try (CloseableIterator<Row> it = job.start(modelData)) {
-            for (int w = 0; w < rows.size() / 3; w++) {
-                source.release(rows.subList(3 * w, 3 * w + 3).toArray(new Row[0]));
+            for (int w = 0; w < rows.size() / 4; w++) {
+                source.release(rows.subList(4 * w, 4 * w + 4).toArray(new Row[0]));
                 versions.add(fromRow(TestJob.take(it, 1).get(0)));
             }
         }

@@ -496,12 +496,13 @@ class StandardScalerTest {
         }
     }
 
-    @Test
-    void testOnlineFitSurvivesFailures() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testOnlineFitSurvivesFailures(int parallelism) throws Exception {
         List<Row> rows = randomRows(new Random(5), 40, 3);
-        List<StandardScalerModelData> expected = onlineVersions(rows, false);
+        List<StandardScalerModelData> expected = onlineVersions(rows, parallelism, false);
         int failuresBefore = FailureInjector.totalFailures();
-        List<StandardScalerModelData> recovered = onlineVersions(rows, true);
+        List<StandardScalerModelData> recovered = onlineVersions(rows, parallelism, true);
         // The recovered run really went through 3 failures and restores.
         assertEquals(failuresBefore + 3, FailureInjector.totalFailures());
         assertEquals(expected.size(), recovered.size());
@@ -518,15 +519,20 @@ class StandardScalerTest {
     }
 
     /** Ten versions of four rows each, released one version at a time. */
-    private List<StandardScalerModelData> onlineVersions(List<Row> rows, boolean injectFailures)
-            throws Exception {
-        TestJob job = TestJob.withParallelism(2);
+    private List<StandardScalerModelData> onlineVersions(
+            List<Row> rows, int parallelism, boolean injectFailures) throws Exception {
+        TestJob job = TestJob.withParallelism(parallelism);
         ControllableSource source = new ControllableSource();
         Table input = job.unboundedTable(source, COLUMNS, TYPES, false);
         if (injectFailures) {
             input =
                     job.tEnv.fromDataStream(
-                            FailureInjector.failAfter(job.tEnv.toDataStream(input), 6, 6, 6));
+                            FailureInjector.failAfter(
+                                    // After 8 rows of the stream: 8 / p on one subtask.
+                                    job.tEnv.toDataStream(input),
+                                    8 / parallelism,
+                                    8 / parallelism,
+                                    8 / parallelism));
         }
         Table modelData =
                 new StandardScaler()
@@ -575,7 +581,7 @@ class StandardScalerTest {
             assertArrayEquals(oracle[0], second.mean.values, 1e-12);
             assertArrayEquals(oracle[1], second.std.values, 1e-12);
         }
-        assertEquals(1, job.counter(CLUSTER, "StandardScaler.windows", "numLateRows"));
+        assertEquals(1, job.counter(CLUSTER, "StandardScaler.slices", "numLateRows"));
     }
 
     @Test

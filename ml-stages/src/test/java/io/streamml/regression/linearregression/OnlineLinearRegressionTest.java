@@ -35,6 +35,8 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -66,9 +68,13 @@ class OnlineLinearRegressionTest {
                 (Long) row.getField("timestamp"));
     }
 
-    /** Online SGD versions over DATA in batches of {@code batch}, optionally with failures. */
-    private static List<LinearModelData> sgdVersions(int batch, long... failures) throws Exception {
-        TestJob job = TestJob.withParallelism(2);
+    /**
+     * Online SGD versions over DATA in batches of {@code batch} at {@code parallelism}, optionally
+     * with failures after the given numbers of rows on one subtask.
+     */
+    private static List<LinearModelData> sgdVersions(int parallelism, int batch, long... failures)
+            throws Exception {
+        TestJob job = TestJob.withParallelism(parallelism);
         ControllableSource source = new ControllableSource();
         Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
         if (failures.length > 0) {
@@ -94,10 +100,11 @@ class OnlineLinearRegressionTest {
         return result;
     }
 
-    @Test
-    void testSgdMatchesSequentialUpdates() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testSgdMatchesSequentialUpdates(int parallelism) throws Exception {
         int batch = 20;
-        List<LinearModelData> versions = sgdVersions(batch);
+        List<LinearModelData> versions = sgdVersions(parallelism, batch);
         // Oracle: the same updates, written out here: β −= lr · Σ(ŷ − y)x / n per batch.
         double[] beta = new double[3];
         for (int b = 0; b < versions.size(); b++) {
@@ -120,11 +127,14 @@ class OnlineLinearRegressionTest {
         }
     }
 
-    @Test
-    void testFailuresGiveTheSameVersions() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testFailuresGiveTheSameVersions(int parallelism) throws Exception {
         int before = FailureInjector.totalFailures();
-        List<LinearModelData> expected = sgdVersions(20);
-        List<LinearModelData> recovered = sgdVersions(20, 30, 30, 30);
+        List<LinearModelData> expected = sgdVersions(parallelism, 20);
+        // Failures after 60 rows of the stream: 60 / p rows on one subtask.
+        long rows = 60 / parallelism;
+        List<LinearModelData> recovered = sgdVersions(parallelism, 20, rows, rows, rows);
         assertEquals(before + 3, FailureInjector.totalFailures());
         assertEquals(expected.size(), recovered.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -195,9 +205,12 @@ class OnlineLinearRegressionTest {
         Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
         Table versions = new LinearRegression().setGlobalBatchSize(3).fit(train).getModelData()[0];
         try (CloseableIterator<Row> it = job.start(versions)) {
-            source.releaseAt(500, Row.of(0, Vectors.dense(1.0, 0.0), 2.0, 1.0));
-            source.releaseAt(700, Row.of(1, Vectors.dense(0.0, 1.0), 1.0, 1.0));
-            source.releaseAt(600, Row.of(2, Vectors.dense(1.0, 1.0), 3.0, 1.0));
+            // Dealt as one release: subtask 0 gets its share of 2 rows, subtask 1 its 1.
+            source.releaseAt(
+                    new long[] {500, 700, 600},
+                    Row.of(0, Vectors.dense(1.0, 0.0), 2.0, 1.0),
+                    Row.of(1, Vectors.dense(0.0, 1.0), 1.0, 1.0),
+                    Row.of(2, Vectors.dense(1.0, 1.0), 3.0, 1.0));
             assertEquals(700L, TestJob.take(it, 1).get(0).getField("timestamp"));
         }
     }

@@ -11,14 +11,14 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.common.window;
+package io.streamml.common.minibatch;
 
 import org.apache.flink.metrics.MetricGroup;
 
 import java.io.Serializable;
 
 /**
- * What a {@link WindowBatchOperator} folds the elements of a window into.
+ * What a {@link SliceCutter} folds the elements of a window into.
  *
  * @param <IN> the element type
  * @param <A> the accumulator type

@@ -11,15 +11,20 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.common.window;
+package io.streamml.common.minibatch;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.window.CountTumblingWindows;
+import io.streamml.common.window.EventTimeSessionWindows;
+import io.streamml.common.window.EventTimeTumblingWindows;
+import io.streamml.common.window.ProcessingTimeTumblingWindows;
+import io.streamml.common.window.Windows;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.metrics.Counter;
@@ -37,20 +42,24 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Cuts a stream into the batches of {@link Windows} in a single task and emits each closed batch
- * with its timestamp: the window end for event-time windows, {@code Long.MAX_VALUE} otherwise.
+ * Cuts its own subtask's partition into slices of mini-batches, at the job's parallelism, so no row
+ * ever funnels through one task: count batches take this subtask's share of the global batch size
+ * (the remainder goes to the first subtasks), event-time windows close on this subtask's watermark,
+ * processing-time windows on its clock. A {@link BatchAssembler} downstream puts the slices of all
+ * subtasks together.
  *
- * <p>Flink's own windows send late elements to a side output that reaches the next operator on
- * another channel, so which version they land in would depend on timing. Here a late element (its
- * window closed already) is counted in {@value #LATE_ELEMENTS_METRIC} and folded into the next
- * batch emitted, deterministically. Open windows live in operator state; a bounded input's last
- * partial windows are emitted when it ends.
+ * <p>A late row (its window closed already here) is counted in {@value #LATE_ELEMENTS_METRIC} and
+ * folded into this subtask's next slice, deterministically. A subtask that sees no row for {@code
+ * maxBatchDelayMs} closes its partial count or processing-time slice and reports itself {@link
+ * Slice#IDLE}, so an empty partition does not stall training. Open windows live in operator state;
+ * a bounded input's last partial windows are sent when it ends, followed by {@link Slice#END}.
  *
  * @param <IN> the element type
- * @param <A> the batch accumulator type
+ * @param <A> the slice accumulator type
  */
-public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A, Long>>
-        implements OneInputStreamOperator<IN, Tuple2<A, Long>>, BoundedOneInput {
+@Internal
+public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
+        implements OneInputStreamOperator<IN, Slice<A>>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     public static final String LATE_ELEMENTS_METRIC = "numLateRows";
@@ -59,6 +68,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
     private final BatchAccumulator<IN, A> accumulator;
     private final TypeInformation<A> accumulatorType;
     private final boolean stampWithLatestElement;
+    private final long maxBatchDelayMs;
 
     /**
      * Open windows: start, end (exclusive), element count, accumulator; sorted by start. Count and
@@ -69,24 +79,39 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
     private transient A late;
     private transient boolean hasLate;
     private transient long watermark;
+    private transient long reportedLowMark;
+    private transient long countSize;
+    private transient boolean activeSinceCheck;
+    private transient boolean idle;
     private transient Counter lateElements;
     private transient ListState<Tuple4<Long, Long, Long, A>> openState;
     private transient ListState<A> lateState;
 
     /**
-     * @param stampWithLatestElement whether count and processing-time batches carry the largest
+     * @param stampWithLatestElement whether count and processing-time slices carry the largest
      *     event time among their elements (when they have event times) instead of {@code
      *     Long.MAX_VALUE}
+     * @param maxBatchDelayMs how long without a row before this subtask reports itself idle
      */
-    public WindowBatchOperator(
+    public SliceCutter(
             Windows windows,
             BatchAccumulator<IN, A> accumulator,
             TypeInformation<A> accumulatorType,
-            boolean stampWithLatestElement) {
+            boolean stampWithLatestElement,
+            long maxBatchDelayMs) {
         this.windows = windows;
         this.accumulator = accumulator;
         this.accumulatorType = accumulatorType;
         this.stampWithLatestElement = stampWithLatestElement;
+        this.maxBatchDelayMs = maxBatchDelayMs;
+    }
+
+    /**
+     * This subtask's share of a global count batch: {@code size / p} rows, one more for the first
+     * {@code size mod p} subtasks, and at least one.
+     */
+    public static long share(long size, int subtask, int numSubtasks) {
+        return Math.max(1, size / numSubtasks + (subtask < size % numSubtasks ? 1 : 0));
     }
 
     @Override
@@ -114,6 +139,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
             hasLate = true;
         }
         watermark = Long.MIN_VALUE;
+        reportedLowMark = Long.MIN_VALUE;
     }
 
     @Override
@@ -121,9 +147,18 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         super.open();
         accumulator.open(getMetricGroup());
         lateElements = getMetricGroup().counter(LATE_ELEMENTS_METRIC);
+        if (windows instanceof CountTumblingWindows) {
+            countSize =
+                    share(
+                            ((CountTumblingWindows) windows).getSize(),
+                            subtask(),
+                            getRuntimeContext().getNumberOfParallelSubtasks());
+        }
         if (windows instanceof ProcessingTimeTumblingWindows && !open.isEmpty()) {
             scheduleProcessingTimeFire(open.get(0).f1);
         }
+        activeSinceCheck = true;
+        scheduleIdleCheck();
     }
 
     @Override
@@ -138,11 +173,12 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
 
     @Override
     public void processElement(StreamRecord<IN> record) throws Exception {
+        activeSinceCheck = true;
         if (windows instanceof CountTumblingWindows) {
             Tuple4<Long, Long, Long, A> window = singleWindow(Long.MAX_VALUE);
             add(window, record.getValue());
             noteTimestamp(window, record);
-            if (window.f2 >= ((CountTumblingWindows) windows).getSize()) {
+            if (window.f2 >= countSize) {
                 fire(window);
             }
         } else if (windows instanceof ProcessingTimeTumblingWindows) {
@@ -160,7 +196,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         }
     }
 
-    private void processEventTimeElement(StreamRecord<IN> record) throws Exception {
+    private void processEventTimeElement(StreamRecord<IN> record) {
         if (!record.hasTimestamp()) {
             throw new BadDataException(
                     windows
@@ -204,7 +240,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         }
         if (window == null) {
             if (end - 1 <= watermark) {
-                // Its window has closed: count it and fold it into the next batch.
+                // Its window has closed: count it and fold it into the next slice.
                 lateElements.inc();
                 accumulator.add(late, record.getValue());
                 hasLate = true;
@@ -219,7 +255,7 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        watermark = mark.getTimestamp();
+        watermark = Math.max(watermark, mark.getTimestamp());
         if (windows.isEventTime()) {
             List<Tuple4<Long, Long, Long, A>> closed = new ArrayList<>();
             for (Tuple4<Long, Long, Long, A> window : open) {
@@ -231,8 +267,25 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
             for (Tuple4<Long, Long, Long, A> window : closed) {
                 fire(window);
             }
+            reportProgress();
         }
         super.processWatermark(mark);
+    }
+
+    /**
+     * Reports the low mark: no slice ending at or before it + 1 will come from here any more (an
+     * open session starting earlier could still grow, so it holds the mark back).
+     */
+    private void reportProgress() {
+        long lowMark = watermark;
+        for (Tuple4<Long, Long, Long, A> window : open) {
+            lowMark = Math.min(lowMark, window.f0 - 1);
+        }
+        if (lowMark > reportedLowMark) {
+            reportedLowMark = lowMark;
+            activeSinceCheck = true;
+            output.collect(new StreamRecord<>(Slice.marker(Slice.PROGRESS, subtask(), lowMark)));
+        }
     }
 
     @Override
@@ -242,6 +295,42 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
         for (Tuple4<Long, Long, Long, A> window : remaining) {
             fire(window);
         }
+        output.collect(new StreamRecord<>(Slice.marker(Slice.END, subtask(), Long.MAX_VALUE)));
+    }
+
+    private int subtask() {
+        return getRuntimeContext().getIndexOfThisSubtask();
+    }
+
+    private void scheduleIdleCheck() {
+        if (maxBatchDelayMs <= 0) {
+            return;
+        }
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        getProcessingTimeService()
+                .registerTimer(
+                        now + maxBatchDelayMs,
+                        time -> {
+                            if (!activeSinceCheck && !idle) {
+                                goIdle();
+                            } else {
+                                output.collect(
+                                        new StreamRecord<>(
+                                                Slice.marker(Slice.TICK, subtask(), watermark)));
+                            }
+                            idle = idle && !activeSinceCheck;
+                            activeSinceCheck = false;
+                            scheduleIdleCheck();
+                        });
+    }
+
+    /** No row for a while: send the partial count or processing-time slice, then say so. */
+    private void goIdle() {
+        idle = true;
+        if (!windows.isEventTime() && !open.isEmpty() && open.get(0).f2 > 0) {
+            fire(open.get(0));
+        }
+        output.collect(new StreamRecord<>(Slice.marker(Slice.IDLE, subtask(), watermark)));
     }
 
     private Tuple4<Long, Long, Long, A> singleWindow(long end) {
@@ -286,6 +375,10 @@ public class WindowBatchOperator<IN, A> extends AbstractStreamOperator<Tuple2<A,
                         : stampWithLatestElement && window.f0 != Long.MIN_VALUE
                                 ? window.f0
                                 : Long.MAX_VALUE;
-        output.collect(new StreamRecord<>(Tuple2.of(window.f3, timestamp)));
+        long start = windows.isEventTime() ? window.f0 : 0;
+        long end = windows.isEventTime() ? window.f1 : 0;
+        output.collect(
+                new StreamRecord<>(
+                        Slice.closed(subtask(), start, end, timestamp, window.f2, window.f3)));
     }
 }

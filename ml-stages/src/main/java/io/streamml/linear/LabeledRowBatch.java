@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.linear;
+
+import io.streamml.common.minibatch.BatchAccumulator;
+
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.types.Row;
+
+/**
+ * Folds a slice's training rows, validated by the {@link LabeledRowReader}, into a compact {@link
+ * TrainingCache}: what an online worker later folds into its gradient sums. Rows must keep the
+ * feature size of the first valid row this subtask saw.
+ */
+class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
+    private static final long serialVersionUID = 1L;
+
+    private final LabeledRowReader reader;
+
+    /** The feature size of this subtask's first valid row, or -1. */
+    private transient int dim = -1;
+
+    LabeledRowBatch(LabeledRowReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public void open(MetricGroup metrics) {
+        dim = -1;
+        reader.invalidRows().open(metrics);
+    }
+
+    @Override
+    public TrainingCache create() {
+        return new TrainingCache(dim);
+    }
+
+    @Override
+    public void add(TrainingCache slice, Row row) {
+        if (reader.addTo(slice, row)) {
+            dim = slice.dim();
+        }
+    }
+
+    @Override
+    public void merge(TrainingCache into, TrainingCache from) {
+        into.append(from);
+    }
+}
