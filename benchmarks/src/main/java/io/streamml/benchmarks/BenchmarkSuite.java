@@ -126,6 +126,8 @@ public final class BenchmarkSuite {
                     .measurementTime(TimeValue.milliseconds(50))
                     .param("size", SMOKE_SIZE)
                     .param("peerTunedMaxIter", "2")
+                    .param("parallelism", "2")
+                    .param("globalBatchSize", "1000")
                     .param("dimension", "5");
         } else {
             List<String> jvmArgs = new ArrayList<>(Arrays.asList(JDK17_OPENS));

@@ -78,6 +78,11 @@ public class FlinkCluster {
         return SyntheticRowTable.of(env, tEnv, rows);
     }
 
+    /** {@code rows} as this invocation's input Table, from a source that calls itself unbounded. */
+    public Table unboundedTable(SyntheticRows rows) {
+        return SyntheticRowTable.unboundedOf(env, tEnv, rows);
+    }
+
     /** Runs the job built on this invocation's environment. */
     public void execute(String jobName) throws Exception {
         env.execute(jobName);

@@ -16,8 +16,12 @@ package io.streamml.benchmarks;
 import io.streamml.benchmarks.data.SyntheticRows;
 import io.streamml.benchmarks.flink.CountingSink;
 import io.streamml.classification.logisticregression.LogisticRegression;
+import io.streamml.common.window.CountTumblingWindows;
+import io.streamml.feature.standardscaler.StandardScaler;
 
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.types.Row;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,10 +39,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Online LogisticRegression training on the rows {@link PassThroughBenchmark} passes through, in
- * the same run: the bounded Table is replayed as a stream (trainingMode "online") so the job ends,
- * and the model versions go into the same discarding sink. The score is the job's wall time; the
- * report turns it into rows per second and the ratio to the pass-through's.
+ * Online training on the pass-through's rows, at parallelism 2 and 1, each against its own
+ * pass-through in the same trial: the bounded Table is replayed as a stream (trainingMode "online")
+ * so the job ends, and the model versions go into the same discarding sink. Also the pass-through
+ * with every row through one task, the shape that capped online training before the rows stayed on
+ * their subtasks. The score is the job's wall time; the report turns it into rows per second and
+ * ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,11 +53,23 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class OnlineTrainingBenchmark {
-    public static final int GLOBAL_BATCH_SIZE = 1000;
+    /** The scalers' count window in {@link #onlineStandardScaler}. */
+    public static final int SCALER_WINDOW = 1000;
 
     /** Rows × features. */
     @Param({"1000000x10", "1000000x100"})
     public String size;
+
+    /** The job's parallelism. */
+    @Param({"2", "1"})
+    public String parallelism;
+
+    /** The mini-batch sizes: a state of their own, so only the linear model runs at each. */
+    @State(Scope.Benchmark)
+    public static class Batches {
+        @Param({"1000", "10000", "100000"})
+        public String globalBatchSize;
+    }
 
     private SyntheticRows rows;
 
@@ -60,15 +78,55 @@ public class OnlineTrainingBenchmark {
         rows = SyntheticRows.of(size);
     }
 
+    private Table input(FlinkCluster cluster) {
+        cluster.env.setParallelism(Integer.parseInt(parallelism));
+        return cluster.table(rows);
+    }
+
+    /** The same rows from a source that calls itself unbounded: the scalers then train online. */
+    private Table unboundedInput(FlinkCluster cluster) {
+        cluster.env.setParallelism(Integer.parseInt(parallelism));
+        return cluster.unboundedTable(rows);
+    }
+
     @Benchmark
-    public void onlineLogisticRegression(FlinkCluster cluster) throws Exception {
+    public void passThrough(FlinkCluster cluster) throws Exception {
+        cluster.tEnv.toDataStream(input(cluster)).addSink(new CountingSink<>());
+        cluster.execute("pass-through");
+    }
+
+    @Benchmark
+    public void singleTaskStage(FlinkCluster cluster) throws Exception {
+        DataStream<Row> rows = cluster.tEnv.toDataStream(input(cluster));
+        rows.map(row -> row, rows.getType())
+                .setParallelism(1)
+                .name("single task")
+                .addSink(new CountingSink<>());
+        cluster.execute("pass-through through one task");
+    }
+
+    @Benchmark
+    public void onlineLogisticRegression(FlinkCluster cluster, Batches batches) throws Exception {
         Table versions =
                 new LogisticRegression()
                         .setTrainingMode("online")
-                        .setGlobalBatchSize(GLOBAL_BATCH_SIZE)
-                        .fit(cluster.table(rows))
+                        .setGlobalBatchSize(Integer.parseInt(batches.globalBatchSize))
+                        .fit(input(cluster))
                         .getModelData()[0];
         cluster.tEnv.toDataStream(versions).addSink(new CountingSink<>());
         cluster.execute("online LogisticRegression");
+    }
+
+    @Benchmark
+    public void onlineStandardScaler(FlinkCluster cluster) throws Exception {
+        Table versions =
+                new StandardScaler()
+                        .setInputCol("features")
+                        .setWithMean(true)
+                        .setWindows(CountTumblingWindows.of(SCALER_WINDOW))
+                        .fit(unboundedInput(cluster))
+                        .getModelData()[0];
+        cluster.tEnv.toDataStream(versions).addSink(new CountingSink<>());
+        cluster.execute("online StandardScaler");
     }
 }

@@ -98,9 +98,10 @@ class BenchmarkSuiteSmokeTest {
         }
         assertTrue(markdown.startsWith("# Benchmark results\n\nRun finished "));
         // LogisticRegression fit: times, objectives, time to loss (3); LinearRegression and
-        // StandardScaler (2); online (1); transform: pass-through and three models (4); latency,
-        // memory, hardware reference (3).
-        assertEquals(13, count(markdown, SMOKE_ROW), markdown);
+        // StandardScaler (2); online: pass-through, LogisticRegression, StandardScaler and one
+        // task (4); transform: pass-through and three models (4); latency, memory, hardware
+        // reference (3).
+        assertEquals(16, count(markdown, SMOKE_ROW), markdown);
         for (String model :
                 new String[] {
                     "| pass-through | 2,000 × 5 |",
@@ -108,7 +109,10 @@ class BenchmarkSuiteSmokeTest {
                     "| ours, streaming model | 2,000 × 5 |",
                     "| flink-ml-lib 2.0.0, bounded model | 2,000 × 5 |",
                     "| LinearRegression | 2,000 × 5 |",
-                    "| StandardScaler (withMean) | 2,000 × 5 |"
+                    "| StandardScaler (withMean) | 2,000 × 5 |",
+                    "| LogisticRegression, batch 1000 | 2,000 × 5 | 2 |",
+                    "| StandardScaler | 2,000 × 5 | 2 |",
+                    "| pass-through through one task | 2,000 × 5 | 2 |"
                 }) {
             assertTrue(markdown.contains(model), "missing row " + model);
         }

@@ -199,6 +199,23 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
         }
     }
 
+    /** An independent copy of the rows (without spare capacity). */
+    public TrainingCache copy() {
+        trim();
+        TrainingCache copy = new TrainingCache(dim);
+        copy.numRows = numRows;
+        copy.numDense = numDense;
+        copy.numSparse = numSparse;
+        copy.labels = labels.clone();
+        copy.weights = weights.clone();
+        copy.rowRefs = rowRefs.clone();
+        copy.dense = dense.clone();
+        copy.sparseStarts = sparseStarts.clone();
+        copy.sparseIndices = sparseIndices.clone();
+        copy.sparseValues = sparseValues.clone();
+        return copy;
+    }
+
     /** Appends {@code other}'s rows after this cache's. */
     public void append(TrainingCache other) {
         for (int row = 0; row < other.numRows; row++) {

@@ -50,9 +50,7 @@ public final class TrainingCacheSerializer extends TypeSerializerSingleton<Train
 
     @Override
     public TrainingCache copy(TrainingCache from) {
-        TrainingCache copy = new TrainingCache(from.dim());
-        copy.append(from);
-        return copy;
+        return from.copy();
     }
 
     @Override

@@ -15,9 +15,12 @@ package io.streamml.benchmarks.flink;
 
 import io.streamml.benchmarks.data.SyntheticRows;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.ml.linalg.DenseVector;
@@ -49,10 +52,41 @@ public final class SyntheticRowTable {
         return tEnv.fromDataStream(stream(env, rows));
     }
 
+    /**
+     * The same rows from the same kind of source, but one that calls itself unbounded, so stages
+     * that train online on unbounded input (the scalers, which have no trainingMode) do; its data
+     * still ends, and so does the job.
+     */
+    public static Table unboundedOf(
+            StreamExecutionEnvironment env, StreamTableEnvironment tEnv, SyntheticRows rows) {
+        DataStream<Long> indices =
+                env.fromSource(
+                        new UnboundedSequence(rows.numRows),
+                        WatermarkStrategy.noWatermarks(),
+                        "Sequence Source");
+        return tEnv.fromDataStream(rowsAt(indices, rows));
+    }
+
     private static DataStream<Row> stream(StreamExecutionEnvironment env, SyntheticRows rows) {
-        return env.fromSequence(0, rows.numRows - 1)
-                .map(new RowAt(rows.numRows, rows.dim), ROW_TYPE)
-                .name("synthetic rows");
+        return rowsAt(env.fromSequence(0, rows.numRows - 1), rows);
+    }
+
+    private static DataStream<Row> rowsAt(DataStream<Long> indices, SyntheticRows rows) {
+        return indices.map(new RowAt(rows.numRows, rows.dim), ROW_TYPE).name("synthetic rows");
+    }
+
+    /** {@code fromSequence}'s source, declared unbounded. */
+    private static final class UnboundedSequence extends NumberSequenceSource {
+        private static final long serialVersionUID = 1L;
+
+        UnboundedSequence(long numRows) {
+            super(0, numRows - 1);
+        }
+
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.CONTINUOUS_UNBOUNDED;
+        }
     }
 
     /** Looks row i up in this JVM's {@link SyntheticRows} (or generates the set where absent). */

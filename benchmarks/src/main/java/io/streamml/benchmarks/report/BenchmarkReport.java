@@ -38,8 +38,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +72,12 @@ public final class BenchmarkReport {
     private static final String PASS_THROUGH = name(PassThroughBenchmark.class, "passThrough");
     private static final String ONLINE =
             name(OnlineTrainingBenchmark.class, "onlineLogisticRegression");
+    private static final String ONLINE_PASS_THROUGH =
+            name(OnlineTrainingBenchmark.class, "passThrough");
+    private static final String SINGLE_TASK =
+            name(OnlineTrainingBenchmark.class, "singleTaskStage");
+    private static final String ONLINE_SCALER =
+            name(OnlineTrainingBenchmark.class, "onlineStandardScaler");
     private static final String BOUNDED_MODEL = name(ModelTransformBenchmark.class, "boundedModel");
     private static final String STREAMING_MODEL =
             name(ModelTransformBenchmark.class, "streamingModel");
@@ -340,28 +348,59 @@ public final class BenchmarkReport {
     private void onlineTraining() {
         section(
                 "Online LogisticRegression training throughput",
-                "Rows per second of online training (FTRL, globalBatchSize "
-                        + OnlineTrainingBenchmark.GLOBAL_BATCH_SIZE
-                        + ", the bounded Table replayed as a stream) and of the pass-through job"
-                        + " over the same source, Table conversion and sink.");
+                "Rows per second of online training (the bounded Table replayed as a stream) at"
+                        + " parallelism 2 and 1, each against the pass-through job at the same"
+                        + " parallelism over the same source, Table conversion and sink (measured"
+                        + " in the same trial): LogisticRegression (FTRL) at several"
+                        + " globalBatchSizes, StandardScaler (a version per "
+                        + OnlineTrainingBenchmark.SCALER_WINDOW
+                        + " rows), and the pass-through with every row through one task, the shape"
+                        + " that capped online training while one task cut the mini-batches.");
         MarkdownTable table =
                 new MarkdownTable(
-                        "rows × features",
-                        "pass-through",
-                        "online training",
-                        "online / pass-through");
+                        "job", "rows × features", "parallelism", "rows/s", "ratio to pass-through");
         for (String size : results.sizes(ONLINE)) {
-            double passThrough = rowsPerSecond(results.find(PASS_THROUGH, size), size);
-            double online = rowsPerSecond(results.find(ONLINE, size), size);
-            table.row(
-                    Figures.size(size),
-                    Figures.rate(passThrough),
-                    Figures.rate(online),
-                    Figures.ratio(online / passThrough));
-            addRatio(
-                    "online training / pass-through, " + Figures.shortSize(size),
-                    online / passThrough,
-                    false);
+            for (String parallelism : results.values(ONLINE, "parallelism")) {
+                Map<String, String> at = new LinkedHashMap<>();
+                at.put("parallelism", parallelism);
+                double passThrough =
+                        rowsPerSecond(results.find(ONLINE_PASS_THROUGH, size, at), size);
+                table.row(
+                        "pass-through",
+                        Figures.size(size),
+                        parallelism,
+                        Figures.rate(passThrough),
+                        "1.00×");
+                List<String[]> jobs = new ArrayList<>();
+                for (String batch : results.values(ONLINE, "globalBatchSize")) {
+                    jobs.add(new String[] {ONLINE, batch, "LogisticRegression, batch " + batch});
+                }
+                jobs.add(new String[] {ONLINE_SCALER, null, "StandardScaler"});
+                jobs.add(new String[] {SINGLE_TASK, null, "pass-through through one task"});
+                for (String[] job : jobs) {
+                    Map<String, String> params = new LinkedHashMap<>(at);
+                    if (job[1] != null) {
+                        params.put("globalBatchSize", job[1]);
+                    }
+                    double rate = rowsPerSecond(results.find(job[0], size, params), size);
+                    table.row(
+                            job[2],
+                            Figures.size(size),
+                            parallelism,
+                            Figures.rate(rate),
+                            Figures.ratio(rate / passThrough));
+                    if (!job[0].equals(SINGLE_TASK)) {
+                        addRatio(
+                                job[2]
+                                        + " / pass-through, p"
+                                        + parallelism
+                                        + ", "
+                                        + Figures.shortSize(size),
+                                rate / passThrough,
+                                false);
+                    }
+                }
+            }
         }
         markdown.append(table.render()).append('\n');
     }

@@ -19,6 +19,7 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,12 +179,38 @@ public final class JmhResults {
 
     /** The result of {@code name} (Class.method) at {@code size}, or null. */
     public Result find(String name, String size) {
+        return find(name, size, Collections.emptyMap());
+    }
+
+    /** The result of {@code name} at {@code size} and, of {@code params}, those it has, or null. */
+    public Result find(String name, String size, Map<String, String> params) {
         for (Result result : results) {
-            if (result.name.equals(name) && size.equals(result.params.get("size"))) {
+            if (result.name.equals(name)
+                    && size.equals(result.params.get("size"))
+                    && params.entrySet().stream()
+                            .allMatch(
+                                    p ->
+                                            !result.params.containsKey(p.getKey())
+                                                    || p.getValue()
+                                                            .equals(
+                                                                    result.params.get(
+                                                                            p.getKey())))) {
                 return result;
             }
         }
         return null;
+    }
+
+    /** The values {@code param} took in the runs of {@code name}, in run order. */
+    public List<String> values(String name, String param) {
+        List<String> values = new ArrayList<>();
+        for (Result result : results) {
+            String value = result.params.get(param);
+            if (result.name.equals(name) && value != null && !values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** The sizes ({@code ROWSxDIM}) {@code name} ran at, smallest first. */
