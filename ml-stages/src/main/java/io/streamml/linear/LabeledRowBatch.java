@@ -28,8 +28,10 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
 
     private final LabeledRowReader reader;
 
-    /** The feature size of this subtask's first valid row, or -1. */
-    private transient int dim = -1;
+    /** The feature size of this subtask's first valid row, once there was one. */
+    private transient int dim;
+
+    private transient boolean dimKnown;
 
     LabeledRowBatch(LabeledRowReader reader) {
         this.reader = reader;
@@ -37,19 +39,19 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
 
     @Override
     public void open(MetricGroup metrics) {
-        dim = -1;
         reader.invalidRows().open(metrics);
     }
 
     @Override
     public TrainingCache create() {
-        return new TrainingCache(dim);
+        return new TrainingCache(dimKnown ? dim : -1);
     }
 
     @Override
     public void add(TrainingCache slice, Row row) {
         if (reader.addTo(slice, row)) {
             dim = slice.dim();
+            dimKnown = true;
         }
     }
 

@@ -15,6 +15,7 @@ package io.streamml.linear;
 
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.ElasticNet;
+import io.streamml.optim.OnlineOptimizerFactory;
 
 import java.io.Serializable;
 
@@ -55,6 +56,9 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: how long a mini-batch waits for a quiet subtask. */
     public final long maxBatchDelayMs;
 
+    /** Online: the optimizer, chosen from the params once; null for bounded fits. */
+    public final OnlineOptimizerFactory onlineOptimizers;
+
     public LinearTrainingConfig(
             String stage,
             String featuresCol,
@@ -71,7 +75,8 @@ public final class LinearTrainingConfig implements Serializable {
             boolean hasInitialModel,
             boolean testThenTrain,
             boolean resetOnDrift,
-            long maxBatchDelayMs) {
+            long maxBatchDelayMs,
+            OnlineOptimizerFactory onlineOptimizers) {
         this.stage = stage;
         this.featuresCol = featuresCol;
         this.loss = loss;
@@ -88,6 +93,7 @@ public final class LinearTrainingConfig implements Serializable {
         this.testThenTrain = testThenTrain;
         this.resetOnDrift = resetOnDrift;
         this.maxBatchDelayMs = maxBatchDelayMs;
+        this.onlineOptimizers = onlineOptimizers;
     }
 
     /** Whether workers score each row before learning from it. */
@@ -97,6 +103,15 @@ public final class LinearTrainingConfig implements Serializable {
 
     /** This configuration, also emitting test-then-train predictions. */
     public LinearTrainingConfig withTestThenTrain() {
+        return copy(true, onlineOptimizers);
+    }
+
+    /** This configuration, training online with {@code optimizers}. */
+    LinearTrainingConfig withOnlineOptimizers(OnlineOptimizerFactory optimizers) {
+        return copy(testThenTrain, optimizers);
+    }
+
+    private LinearTrainingConfig copy(boolean testThenTrain, OnlineOptimizerFactory optimizers) {
         return new LinearTrainingConfig(
                 stage,
                 featuresCol,
@@ -111,8 +126,9 @@ public final class LinearTrainingConfig implements Serializable {
                 alpha,
                 beta,
                 hasInitialModel,
-                true,
+                testThenTrain,
                 resetOnDrift,
-                maxBatchDelayMs);
+                maxBatchDelayMs,
+                optimizers);
     }
 }

@@ -24,6 +24,7 @@ import io.streamml.common.window.CountTumblingWindows;
 import io.streamml.common.window.Windows;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.ElasticNet;
+import io.streamml.optim.OnlineOptimizerFactory;
 
 import org.apache.flink.ml.common.param.HasFeaturesCol;
 import org.apache.flink.ml.common.param.HasGlobalBatchSize;
@@ -120,7 +121,25 @@ public interface LinearTrainingParams<T>
                     stage
                             + ": lbfgs needs bounded input; online training takes ftrl, adagrad or sgd.");
         }
-        return trainingConfig(stage, loss, optimizer, hasInitialModel);
+        ElasticNet penalty = new ElasticNet(getReg(), getElasticNet());
+        OnlineOptimizerFactory optimizers;
+        switch (optimizer) {
+            case ADAGRAD:
+                optimizers =
+                        OnlineOptimizerFactory.adaGrad(
+                                getFitIntercept(), getLearningRate(), penalty);
+                break;
+            case SGD:
+                optimizers =
+                        OnlineOptimizerFactory.sgd(getFitIntercept(), getLearningRate(), penalty);
+                break;
+            default:
+                optimizers =
+                        OnlineOptimizerFactory.ftrl(
+                                getFitIntercept(), getAlpha(), getBeta(), penalty);
+        }
+        return trainingConfig(stage, loss, optimizer, hasInitialModel)
+                .withOnlineOptimizers(optimizers);
     }
 
     private LinearTrainingConfig trainingConfig(
@@ -141,6 +160,7 @@ public interface LinearTrainingParams<T>
                 hasInitialModel,
                 false,
                 getResetOnDrift(),
-                getMaxBatchDelayMs());
+                getMaxBatchDelayMs(),
+                null);
     }
 }

@@ -16,13 +16,9 @@ package io.streamml.linear;
 import io.streamml.common.minibatch.AssemblerState;
 import io.streamml.common.minibatch.BatchAssembler;
 import io.streamml.common.minibatch.Slice;
-import io.streamml.evaluation.drift.Adwin;
-import io.streamml.evaluation.drift.ErrorDriftMonitor;
-import io.streamml.optim.AdaGrad;
-import io.streamml.optim.FtrlProximal;
-import io.streamml.optim.MiniBatchGradient;
+import io.streamml.drift.Adwin;
+import io.streamml.drift.ErrorDriftMonitor;
 import io.streamml.optim.OnlineOptimizer;
-import io.streamml.optim.OnlineSgd;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -213,7 +209,7 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
             }
             if (config.resetOnDrift && driftIn(predictions)) {
                 // A new concept: accumulators tuned to the old one would only slow relearning.
-                progress.optimizer = optimizer(progress.parameters.length);
+                progress.optimizer = config.onlineOptimizers.create(progress.parameters.length);
                 progress.resets++;
                 LOG.info(
                         "{}: drift at model version {}, optimizer restarted ({} so far)",
@@ -255,27 +251,6 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     private void start(long version, double[] parameters) {
         progress.version = version;
         progress.parameters = parameters;
-        progress.optimizer = optimizer(parameters.length);
-    }
-
-    private OnlineOptimizer optimizer(int numParameters) {
-        switch (config.optimizer) {
-            case LinearTrainingConfig.ADAGRAD:
-                return new AdaGrad(
-                        numParameters,
-                        config.fitIntercept,
-                        config.learningRate,
-                        1e-8,
-                        config.penalty.l2());
-            case LinearTrainingConfig.SGD:
-                return new OnlineSgd(config.learningRate, config.penalty, config.fitIntercept);
-            default:
-                return FtrlProximal.withElasticNet(
-                        numParameters,
-                        config.fitIntercept,
-                        config.alpha,
-                        config.beta,
-                        config.penalty);
-        }
+        progress.optimizer = config.onlineOptimizers.create(parameters.length);
     }
 }

@@ -15,7 +15,6 @@ package io.streamml.linear;
 
 import io.streamml.common.input.BadDataException;
 import io.streamml.common.minibatch.Slice;
-import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;

@@ -14,7 +14,6 @@
 package io.streamml.linear;
 
 import io.streamml.linear.loss.Loss;
-import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;

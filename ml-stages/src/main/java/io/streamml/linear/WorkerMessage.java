@@ -14,7 +14,6 @@
 package io.streamml.linear;
 
 import io.streamml.common.minibatch.Slice;
-import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.annotation.Internal;
 

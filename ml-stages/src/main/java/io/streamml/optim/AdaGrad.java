@@ -68,7 +68,7 @@ public final class AdaGrad implements OnlineOptimizer {
     }
 
     @Override
-    public void update(double[] parameters, MiniBatchGradient batch) {
+    public void update(double[] parameters, GradientSums batch) {
         update(parameters, batch.gradientSum(), batch.totalWeight());
     }
 

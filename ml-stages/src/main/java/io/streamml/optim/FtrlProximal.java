@@ -35,10 +35,10 @@ package io.streamml.optim;
  * the first batch is reset to 0 whatever its initial value, exactly as in Flink ML. The intercept,
  * when fitted (the last coordinate), gets neither l1 nor l2.
  *
- * <p>About weights: with {@link MiniBatchGradient}, the gradient sum is weighted ({@code Σ w·(p −
- * y)·x}) and the divisor is the weight sum, so the batch gradient is the weighted mean and a row of
- * weight 2 counts as two rows. For unweighted rows this is exactly Flink ML's arithmetic. Flink ML
- * 2.3 itself never multiplies the gradient by the weight; with dense vectors it divides by the row
+ * <p>About weights: with {@link GradientSums}, the gradient sum is weighted ({@code Σ w·(p − y)·x})
+ * and the divisor is the weight sum, so the batch gradient is the weighted mean and a row of weight
+ * 2 counts as two rows. For unweighted rows this is exactly Flink ML's arithmetic. Flink ML 2.3
+ * itself never multiplies the gradient by the weight; with dense vectors it divides by the row
  * count and with sparse vectors by the weight sum. Its numbers for weighted data can be reproduced
  * by calling {@link #update(double[], double[], double[])} with such sums.
  */
@@ -99,7 +99,7 @@ public final class FtrlProximal implements OnlineOptimizer {
     }
 
     @Override
-    public void update(double[] parameters, MiniBatchGradient batch) {
+    public void update(double[] parameters, GradientSums batch) {
         update(parameters, batch.gradientSum(), batch.weightSum());
     }
 

@@ -16,10 +16,10 @@ package io.streamml.optim;
 import java.io.Serializable;
 
 /**
- * What the evaluation-driven minimizers ({@link Lbfgs}, {@link Newton}) share: the best point seen,
- * the iteration and evaluation counts, and why they stopped. Each round the caller evaluates the
- * point a minimizer asked for and hands the result back; the minimizer's state is serializable so
- * it can live in Flink state.
+ * What the evaluation-driven minimizers ({@link Lbfgs}, and the tests' Newton) share: the best
+ * point seen, the iteration and evaluation counts, and why they stopped. Each round the caller
+ * evaluates the point a minimizer asked for and hands the result back; the minimizer's state is
+ * serializable so it can live in Flink state.
  */
 public abstract class IterativeMinimizer implements Serializable {
     private static final long serialVersionUID = 1L;

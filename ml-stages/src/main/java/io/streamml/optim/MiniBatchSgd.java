@@ -13,8 +13,6 @@
  */
 package io.streamml.optim;
 
-import io.streamml.linear.loss.Loss;
-
 import java.io.Serializable;
 
 /**
@@ -37,16 +35,14 @@ import java.io.Serializable;
  * </ul>
  *
  * <p>The distributed trainer uses {@link #localBatchSize}, {@link #nextBatchOffset}, {@link #step}
- * and {@link #shouldContinue}; {@link #fit} runs the same algorithm on one in-memory partition.
+ * and {@link #shouldContinue}; the tests run the same algorithm on one in-memory partition.
  */
 public final class MiniBatchSgd implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final int maxIter;
-    private final int globalBatchSize;
     private final double tol;
-    private final boolean fitIntercept;
     private final OnlineSgd update;
 
     /**
@@ -72,9 +68,7 @@ public final class MiniBatchSgd implements Serializable {
                     "globalBatchSize must be >= 1, got " + globalBatchSize);
         }
         this.maxIter = maxIter;
-        this.globalBatchSize = globalBatchSize;
         this.tol = tol;
-        this.fitIntercept = fitIntercept;
         this.update = new OnlineSgd(learningRate, penalty, fitIntercept);
     }
 
@@ -101,81 +95,5 @@ public final class MiniBatchSgd implements Serializable {
      */
     public boolean shouldContinue(int round, double meanLoss) {
         return round + 1 < maxIter && meanLoss > tol;
-    }
-
-    /**
-     * Trains on in-memory rows as one subtask would, starting from {@code initialParameters} (zeros
-     * when null).
-     *
-     * @param weights the row weights, or null for all 1
-     */
-    public Result fit(
-            Loss loss,
-            double[][] features,
-            double[] labels,
-            double[] weights,
-            double[] initialParameters) {
-        int numRows = features.length;
-        if (numRows == 0 || labels.length != numRows) {
-            throw new IllegalArgumentException("Need at least one row and one label per row");
-        }
-        int numFeatures = features[0].length;
-        MiniBatchGradient batch = new MiniBatchGradient(loss, numFeatures, fitIntercept);
-        double[] parameters =
-                initialParameters == null ? new double[batch.dim()] : initialParameters.clone();
-        if (parameters.length != batch.dim()) {
-            throw new IllegalArgumentException(
-                    "Expected " + batch.dim() + " initial parameters, got " + parameters.length);
-        }
-        int offset = 0;
-        for (int round = 0; ; round++) {
-            batch.reset();
-            int end = Math.min(offset + globalBatchSize, numRows);
-            for (int row = offset; row < end; row++) {
-                batch.addDense(
-                        features[row], labels[row], weights == null ? 1 : weights[row], parameters);
-            }
-            offset = nextBatchOffset(offset, globalBatchSize, numRows);
-            double meanLoss = batch.lossSum() / batch.totalWeight();
-            update.update(parameters, batch);
-            if (!shouldContinue(round, meanLoss)) {
-                return new Result(parameters, round + 1, meanLoss, meanLoss <= tol);
-            }
-        }
-    }
-
-    /** The outcome of {@link #fit}. */
-    public static final class Result {
-        private final double[] parameters;
-        private final int rounds;
-        private final double lastBatchLoss;
-        private final boolean reachedTolerance;
-
-        Result(double[] parameters, int rounds, double lastBatchLoss, boolean reachedTolerance) {
-            this.parameters = parameters;
-            this.rounds = rounds;
-            this.lastBatchLoss = lastBatchLoss;
-            this.reachedTolerance = reachedTolerance;
-        }
-
-        /** Returns the trained parameters (intercept last, if fitted). */
-        public double[] parameters() {
-            return parameters.clone();
-        }
-
-        /** Returns the number of rounds, which is also the number of updates applied. */
-        public int rounds() {
-            return rounds;
-        }
-
-        /** Returns the mean loss of the last batch, measured before its update. */
-        public double lastBatchLoss() {
-            return lastBatchLoss;
-        }
-
-        /** Returns whether training stopped because the batch loss reached {@code tol}. */
-        public boolean reachedTolerance() {
-            return reachedTolerance;
-        }
     }
 }

@@ -25,7 +25,7 @@ public interface OnlineOptimizer extends Serializable {
      * Updates {@code parameters} in place from the sums of one mini-batch, which were computed at
      * these same parameters.
      */
-    void update(double[] parameters, MiniBatchGradient batch);
+    void update(double[] parameters, GradientSums batch);
 
     /** Returns an independent deep copy, accumulators included. */
     OnlineOptimizer copy();

@@ -43,7 +43,7 @@ public final class OnlineSgd implements OnlineOptimizer {
     }
 
     @Override
-    public void update(double[] parameters, MiniBatchGradient batch) {
+    public void update(double[] parameters, GradientSums batch) {
         update(parameters, batch.gradientSum(), batch.totalWeight());
     }
 

@@ -13,7 +13,7 @@
  */
 package io.streamml.optim;
 
-/** Why an evaluation-driven optimizer ({@link Lbfgs}, {@link Newton}) stopped. */
+/** Why an evaluation-driven optimizer ({@link Lbfgs}, and the tests' Newton) stopped. */
 public enum StopReason {
     /** The (pseudo-)gradient became small enough: the point is optimal to the tolerance. */
     GRADIENT_TOLERANCE(true),

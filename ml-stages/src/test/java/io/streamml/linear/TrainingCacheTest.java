@@ -15,7 +15,6 @@ package io.streamml.linear;
 
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.SquaredLoss;
-import io.streamml.optim.MiniBatchGradient;
 
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;

@@ -13,6 +13,7 @@
  */
 package io.streamml.optim;
 
+import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.testutil.ReferenceSolvers;
 import io.streamml.testutil.RegularizedObjective;

@@ -47,8 +47,9 @@ class MiniBatchSgdTest {
     private static final double[] LINEAR_LABELS = {4, 7, 10, 10, 6, 10, 5, 11};
     private static final double[] LINEAR_WEIGHTS = {1, 1, 1, 1, 1, 1, 1, 1};
 
-    private static MiniBatchSgd flinkDefaults(double reg, double elasticNet) {
-        return new MiniBatchSgd(20, 0.1, 32, 1e-6, new ElasticNet(reg, elasticNet), false);
+    private static SequentialMiniBatchSgd flinkDefaults(double reg, double elasticNet) {
+        return new SequentialMiniBatchSgd(
+                20, 0.1, 32, 1e-6, new ElasticNet(reg, elasticNet), false);
     }
 
     @Test
@@ -61,7 +62,7 @@ class MiniBatchSgdTest {
             {0.451, -0.203, -0.351, -0.498}
         };
         for (int c = 0; c < expected.length; c++) {
-            MiniBatchSgd.Result result =
+            SequentialMiniBatchSgd.Result result =
                     flinkDefaults(regAndElasticNet[c][0], regAndElasticNet[c][1])
                             .fit(
                                     LogLoss.INSTANCE,
@@ -80,7 +81,7 @@ class MiniBatchSgdTest {
         double[][] regAndElasticNet = {{0, 0}, {0.1, 0}, {0.1, 1}, {0.1, 0.5}};
         double[][] expected = {{1.141, 1.829}, {1.165, 1.780}, {1.143, 1.812}, {1.154, 1.796}};
         for (int c = 0; c < expected.length; c++) {
-            MiniBatchSgd.Result result =
+            SequentialMiniBatchSgd.Result result =
                     flinkDefaults(regAndElasticNet[c][0], regAndElasticNet[c][1])
                             .fit(
                                     SquaredLoss.INSTANCE,
@@ -116,8 +117,9 @@ class MiniBatchSgdTest {
         // Round 2: −0.15 − 0.6 = −0.75 over weight 2 → w = 1.8875.
         double[][] x = {{1}, {2}, {3}};
         double[] y = {2, 4, 6};
-        MiniBatchSgd sgd = new MiniBatchSgd(3, 0.1, 2, 0, new ElasticNet(0, 0), false);
-        MiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
+        SequentialMiniBatchSgd sgd =
+                new SequentialMiniBatchSgd(3, 0.1, 2, 0, new ElasticNet(0, 0), false);
+        SequentialMiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
 
         assertArrayEquals(new double[] {1.8875}, result.parameters(), 1e-15);
         assertEquals(3, result.rounds());
@@ -132,15 +134,17 @@ class MiniBatchSgdTest {
         // 2, whose update is still applied.
         double[][] x = {{1}, {2}, {3}};
         double[] y = {2, 4, 6};
-        MiniBatchSgd sgd = new MiniBatchSgd(100, 0.1, 2, 0.05, new ElasticNet(0, 0), false);
-        MiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
+        SequentialMiniBatchSgd sgd =
+                new SequentialMiniBatchSgd(100, 0.1, 2, 0.05, new ElasticNet(0, 0), false);
+        SequentialMiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
 
         assertEquals(3, result.rounds());
         assertTrue(result.reachedTolerance());
         assertArrayEquals(new double[] {1.8875}, result.parameters(), 1e-15);
-        assertTrue(sgd.shouldContinue(1, 10.125));
-        assertFalse(sgd.shouldContinue(2, 0.028125));
-        assertFalse(sgd.shouldContinue(99, 1));
+        MiniBatchSgd rule = new MiniBatchSgd(100, 0.1, 2, 0.05, new ElasticNet(0, 0), false);
+        assertTrue(rule.shouldContinue(1, 10.125));
+        assertFalse(rule.shouldContinue(2, 0.028125));
+        assertFalse(rule.shouldContinue(99, 1));
     }
 
     @Test
@@ -149,8 +153,9 @@ class MiniBatchSgdTest {
         // so (β, b) = (0.8, 0.3); the L1 step moves β by 0.1·0.5 only.
         double[][] x = {{1}, {3}};
         double[] y = {1, 5};
-        MiniBatchSgd sgd = new MiniBatchSgd(1, 0.1, 32, 0, new ElasticNet(0.5, 1), true);
-        MiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
+        SequentialMiniBatchSgd sgd =
+                new SequentialMiniBatchSgd(1, 0.1, 32, 0, new ElasticNet(0.5, 1), true);
+        SequentialMiniBatchSgd.Result result = sgd.fit(SquaredLoss.INSTANCE, x, y, null, null);
 
         assertArrayEquals(new double[] {0.75, 0.3}, result.parameters(), 1e-15);
     }

@@ -13,6 +13,7 @@
  */
 package io.streamml.optim;
 
+import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.Loss;
 import io.streamml.testutil.SyntheticData;

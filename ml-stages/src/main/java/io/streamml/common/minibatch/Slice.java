@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @Internal
 public class Slice<A> {
-    /** A closed slice: {@code content}, {@code rows}, {@code start}, {@code end}, timestamp. */
+    /** A closed slice: {@code content}, {@code start}, {@code end}, {@code timestamp}. */
     public static final int CLOSED = 0;
 
     /** Event time: nothing that ends at or before {@code lowMark} + 1 will come any more. */
@@ -59,20 +59,17 @@ public class Slice<A> {
     public long timestamp;
 
     public long lowMark;
-    public long rows;
     public A content;
 
     public Slice() {}
 
-    static <A> Slice<A> closed(
-            int subtask, long start, long end, long timestamp, long rows, A content) {
+    static <A> Slice<A> closed(int subtask, long start, long end, long timestamp, A content) {
         Slice<A> slice = new Slice<>();
         slice.kind = CLOSED;
         slice.subtask = subtask;
         slice.start = start;
         slice.end = end;
         slice.timestamp = timestamp;
-        slice.rows = rows;
         slice.content = content;
         return slice;
     }
@@ -94,7 +91,6 @@ public class Slice<A> {
         report.end = end;
         report.timestamp = timestamp;
         report.lowMark = lowMark;
-        report.rows = rows;
         return report;
     }
 
@@ -108,7 +104,6 @@ public class Slice<A> {
         fields.put("end", Types.LONG);
         fields.put("timestamp", Types.LONG);
         fields.put("lowMark", Types.LONG);
-        fields.put("rows", Types.LONG);
         fields.put("content", contentType);
         return (TypeInformation) Types.POJO(Slice.class, fields);
     }

@@ -378,7 +378,6 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
         long start = windows.isEventTime() ? window.f0 : 0;
         long end = windows.isEventTime() ? window.f1 : 0;
         output.collect(
-                new StreamRecord<>(
-                        Slice.closed(subtask(), start, end, timestamp, window.f2, window.f3)));
+                new StreamRecord<>(Slice.closed(subtask(), start, end, timestamp, window.f3)));
     }
 }

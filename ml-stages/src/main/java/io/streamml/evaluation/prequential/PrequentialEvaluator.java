@@ -38,7 +38,7 @@ import java.util.Map;
  * version range, the window's metrics (logistic: logLoss, areaUnderROC, accuracy; linear: rmse,
  * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (row
  * number, model version, batch timestamp, detector statistic) when ADWIN or Page-Hinkley sees the
- * per-row squared error rise (see {@link io.streamml.evaluation.drift.ErrorDriftMonitor}).
+ * per-row squared error rise (see {@link io.streamml.drift.ErrorDriftMonitor}).
  */
 public class PrequentialEvaluator
         implements AlgoOperator<PrequentialEvaluator>,

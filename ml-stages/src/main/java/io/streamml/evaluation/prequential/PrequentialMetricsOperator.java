@@ -13,10 +13,10 @@
  */
 package io.streamml.evaluation.prequential;
 
-import io.streamml.evaluation.drift.Adwin;
-import io.streamml.evaluation.drift.DriftDetector;
-import io.streamml.evaluation.drift.ErrorDriftMonitor;
-import io.streamml.evaluation.drift.PageHinkley;
+import io.streamml.drift.Adwin;
+import io.streamml.drift.DriftDetector;
+import io.streamml.drift.ErrorDriftMonitor;
+import io.streamml.drift.PageHinkley;
 import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
 import io.streamml.evaluation.metrics.RegressionMetrics;
 import io.streamml.linear.BatchEvaluation;

@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Tests {@link BatchAssembler}: which slices of which subtasks form each mini-batch. */
 class BatchAssemblerTest {
     private static Slice<String> slice(int subtask, String content) {
-        return Slice.closed(subtask, 0, 0, Long.MAX_VALUE, 1, content);
+        return Slice.closed(subtask, 0, 0, Long.MAX_VALUE, content);
     }
 
     private static Slice<String> window(int subtask, long start, long end, String content) {
-        return Slice.closed(subtask, start, end, end, 1, content);
+        return Slice.closed(subtask, start, end, end, content);
     }
 
     private static Slice<String> progress(int subtask, long lowMark) {

@@ -127,6 +127,56 @@ class OnlineLinearRegressionTest {
         }
     }
 
+    @Test
+    void testLateRowJoinsTheNextWindowsBatch() throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
+        Table versions =
+                new LinearRegression()
+                        .setOptimizer("sgd")
+                        .setLearningRate(0.1)
+                        .setWindows(EventTimeTumblingWindows.of(Time.milliseconds(100)))
+                        .fit(train)
+                        .getModelData()[0];
+        double[][] x = {{1, 0}, {0, 1}, {1, 1}, {2, 0}};
+        double[] y = {2, 1, 3, 1};
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            source.releaseAt(10, Row.of(0, Vectors.dense(x[0]), y[0], 1.0));
+            source.releaseAt(20, Row.of(1, Vectors.dense(x[1]), y[1], 1.0));
+            source.watermark(99);
+            LinearModelData first = fromRow(TestJob.take(it, 1).get(0));
+            // Row 2 belongs to the closed window [0, 100): late, so it joins [100, 200)'s batch.
+            source.releaseAt(30, Row.of(2, Vectors.dense(x[2]), y[2], 1.0));
+            source.releaseAt(150, Row.of(3, Vectors.dense(x[3]), y[3], 1.0));
+            source.watermark(199);
+            LinearModelData second = fromRow(TestJob.take(it, 1).get(0));
+            assertEquals(2, second.modelVersion);
+            assertEquals(200, second.timestamp);
+
+            // Oracle: SGD on the mean squared-error gradient of each batch, from zeros.
+            double[] beta = new double[3];
+            int[][] batches = {{0, 1}, {2, 3}};
+            LinearModelData[] got = {first, second};
+            for (int b = 0; b < 2; b++) {
+                double[] gradient = new double[3];
+                for (int r : batches[b]) {
+                    double error = beta[0] * x[r][0] + beta[1] * x[r][1] + beta[2] - y[r];
+                    gradient[0] += error * x[r][0];
+                    gradient[1] += error * x[r][1];
+                    gradient[2] += error;
+                }
+                for (int j = 0; j < 3; j++) {
+                    beta[j] -= 0.1 * gradient[j] / batches[b].length;
+                }
+                assertArrayEquals(
+                        new double[] {beta[0], beta[1]}, got[b].coefficient.values, 1e-12);
+                assertEquals(beta[2], got[b].intercept, 1e-12);
+            }
+        }
+        assertEquals(1, job.counter(CLUSTER, "LinearRegression.slices", "numLateRows"));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 4})
     void testFailuresGiveTheSameVersions(int parallelism) throws Exception {

@@ -11,7 +11,7 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.evaluation.drift;
+package io.streamml.drift;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +19,14 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
 
-import static io.streamml.evaluation.drift.PageHinkleyTest.assertAllWithin;
-import static io.streamml.evaluation.drift.PageHinkleyTest.report;
-import static io.streamml.evaluation.drift.PageHinkleyTest.roundTrip;
-import static io.streamml.evaluation.drift.SyntheticLossStreams.bernoulli;
-import static io.streamml.evaluation.drift.SyntheticLossStreams.detectionCounts;
-import static io.streamml.evaluation.drift.SyntheticLossStreams.detectionDelays;
-import static io.streamml.evaluation.drift.SyntheticLossStreams.detectionPositions;
-import static io.streamml.evaluation.drift.SyntheticLossStreams.gaussian;
+import static io.streamml.drift.PageHinkleyTest.assertAllWithin;
+import static io.streamml.drift.PageHinkleyTest.report;
+import static io.streamml.drift.PageHinkleyTest.roundTrip;
+import static io.streamml.drift.SyntheticLossStreams.bernoulli;
+import static io.streamml.drift.SyntheticLossStreams.detectionCounts;
+import static io.streamml.drift.SyntheticLossStreams.detectionDelays;
+import static io.streamml.drift.SyntheticLossStreams.detectionPositions;
+import static io.streamml.drift.SyntheticLossStreams.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -11,16 +11,18 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.optim;
+package io.streamml.linear;
 
 import io.streamml.linear.loss.Loss;
+import io.streamml.optim.GradientSums;
 
 import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The sums over one mini-batch that the online optimizers and {@link MiniBatchSgd} consume, for a
- * linear model with parameters {@code (β, b)} (intercept last, when fitted):
+ * The linear models' gradient kernel: the sums over one mini-batch that the online optimizers
+ * ({@link GradientSums}) and the bounded SGD consume, for a linear model with parameters {@code (β,
+ * b)} (intercept last, when fitted):
  *
  * <ul>
  *   <li>{@link #gradientSum()}: {@code Σ w·∂loss(y, m)/∂m·x}, with an intercept entry {@code Σ
@@ -35,7 +37,7 @@ import java.util.Arrays;
  * mini-batch are the parameters from before the batch. Partial sums from several subtasks combine
  * with {@link #merge}.
  */
-public final class MiniBatchGradient implements Serializable {
+public final class MiniBatchGradient implements GradientSums, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -157,15 +159,18 @@ public final class MiniBatchGradient implements Serializable {
     }
 
     /** Returns the live gradient-sum array (not a copy). */
+    @Override
     public double[] gradientSum() {
         return gradientSum;
     }
 
     /** Returns the live per-coordinate weight-sum array (not a copy). */
+    @Override
     public double[] weightSum() {
         return weightSum;
     }
 
+    @Override
     public double totalWeight() {
         return totalWeight;
     }
