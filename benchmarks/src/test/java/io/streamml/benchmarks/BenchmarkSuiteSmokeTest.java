@@ -98,10 +98,10 @@ class BenchmarkSuiteSmokeTest {
         }
         assertTrue(markdown.startsWith("# Benchmark results\n\nRun finished "));
         // LogisticRegression fit: times, objectives, time to loss (3); LinearRegression and
-        // StandardScaler (2); online: pass-through, LogisticRegression, StandardScaler and one
-        // task (4); transform: pass-through and three models (4); latency, memory, hardware
-        // reference (3).
-        assertEquals(16, count(markdown, SMOKE_ROW), markdown);
+        // StandardScaler (2); online: pass-through, LogisticRegression, StandardScaler, with a
+        // hop and through one task (5); transform: pass-through and three models (4); latency,
+        // memory, hardware reference (3).
+        assertEquals(17, count(markdown, SMOKE_ROW), markdown);
         for (String model :
                 new String[] {
                     "| pass-through | 2,000 × 5 |",
@@ -112,7 +112,8 @@ class BenchmarkSuiteSmokeTest {
                     "| StandardScaler (withMean) | 2,000 × 5 |",
                     "| LogisticRegression, batch 1000 | 2,000 × 5 | 2 |",
                     "| StandardScaler | 2,000 × 5 | 2 |",
-                    "| pass-through through one task | 2,000 × 5 | 2 |"
+                    "| pass-through through one task | 2,000 × 5 | 2 |",
+                    "| pass-through with a hop | 2,000 × 5 | 2 |"
                 }) {
             assertTrue(markdown.contains(model), "missing row " + model);
         }

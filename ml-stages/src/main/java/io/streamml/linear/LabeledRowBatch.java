@@ -33,6 +33,9 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
 
     private transient boolean dimKnown;
 
+    /** The most rows a slice here has held: the next slice's cache starts that large. */
+    private transient int rowsPerSlice;
+
     LabeledRowBatch(LabeledRowReader reader) {
         this.reader = reader;
     }
@@ -44,7 +47,7 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
 
     @Override
     public TrainingCache create() {
-        return new TrainingCache(dimKnown ? dim : -1);
+        return dimKnown ? new TrainingCache(dim, rowsPerSlice) : new TrainingCache(-1);
     }
 
     @Override
@@ -52,6 +55,7 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
         if (reader.addTo(slice, row)) {
             dim = slice.dim();
             dimKnown = true;
+            rowsPerSlice = Math.max(rowsPerSlice, slice.numRows());
         }
     }
 

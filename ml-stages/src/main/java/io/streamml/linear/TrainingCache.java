@@ -20,6 +20,7 @@ import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -55,6 +56,21 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
     /** An empty cache that takes only rows of {@code dim} features (any, if negative). */
     public TrainingCache(int dim) {
         this.dim = dim;
+    }
+
+    /**
+     * An empty cache for rows of {@code dim} features with room for {@code rows} dense rows, so
+     * filling it does not grow its arrays.
+     */
+    public TrainingCache(int dim, int rows) {
+        this(dim);
+        int capacity = Math.max(rows, 16);
+        labels = new double[capacity];
+        weights = new double[capacity];
+        rowRefs = new int[capacity];
+        if (dim > 0) {
+            dense = new double[capacity * dim];
+        }
     }
 
     /** Feature dimension, or -1 before the first row. */
@@ -200,18 +216,18 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
 
     /** An independent copy of the rows (without spare capacity). */
     public TrainingCache copy() {
-        trim();
         TrainingCache copy = new TrainingCache(dim);
         copy.numRows = numRows;
         copy.numDense = numDense;
         copy.numSparse = numSparse;
-        copy.labels = labels.clone();
-        copy.weights = weights.clone();
-        copy.rowRefs = rowRefs.clone();
-        copy.dense = dense.clone();
-        copy.sparseStarts = sparseStarts.clone();
-        copy.sparseIndices = sparseIndices.clone();
-        copy.sparseValues = sparseValues.clone();
+        copy.labels = Arrays.copyOf(labels, numRows);
+        copy.weights = Arrays.copyOf(weights, numRows);
+        copy.rowRefs = Arrays.copyOf(rowRefs, numRows);
+        copy.dense = Arrays.copyOf(dense, numDense * Math.max(dim, 0));
+        copy.sparseStarts = Arrays.copyOf(sparseStarts, numSparse + 1);
+        int nnz = sparseStarts[numSparse];
+        copy.sparseIndices = Arrays.copyOf(sparseIndices, nnz);
+        copy.sparseValues = Arrays.copyOf(sparseValues, nnz);
         return copy;
     }
 
@@ -240,18 +256,19 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
 
     /** Writes the rows (not the spare capacity). */
     void write(DataOutputView out) throws IOException {
-        trim();
+        int denseLength = numDense * Math.max(dim, 0);
+        int nnz = sparseStarts[numSparse];
         out.writeInt(dim);
         out.writeInt(numRows);
         out.writeInt(numDense);
         out.writeInt(numSparse);
-        writeDoubles(out, labels);
-        writeDoubles(out, weights);
-        writeInts(out, rowRefs);
-        writeDoubles(out, dense);
-        writeInts(out, sparseStarts);
-        writeInts(out, sparseIndices);
-        writeDoubles(out, sparseValues);
+        writeDoubles(out, labels, numRows);
+        writeDoubles(out, weights, numRows);
+        writeInts(out, rowRefs, numRows);
+        writeDoubles(out, dense, denseLength);
+        writeInts(out, sparseStarts, numSparse + 1);
+        writeInts(out, sparseIndices, nnz);
+        writeDoubles(out, sparseValues, nnz);
     }
 
     /** Reads what {@link #write} wrote. */
@@ -270,25 +287,27 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
         return cache;
     }
 
-    private static void writeDoubles(DataOutputView out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double value : values) {
-            out.writeDouble(value);
-        }
+    /** As {@code writeDouble} each, big-endian, but in one bulk copy. */
+    private static void writeDoubles(DataOutputView out, double[] values, int length)
+            throws IOException {
+        out.writeInt(length);
+        byte[] bytes = new byte[8 * length];
+        ByteBuffer.wrap(bytes).asDoubleBuffer().put(values, 0, length);
+        out.write(bytes);
     }
 
-    private static void writeInts(DataOutputView out, int[] values) throws IOException {
-        out.writeInt(values.length);
-        for (int value : values) {
-            out.writeInt(value);
+    private static void writeInts(DataOutputView out, int[] values, int length) throws IOException {
+        out.writeInt(length);
+        for (int i = 0; i < length; i++) {
+            out.writeInt(values[i]);
         }
     }
 
     private static double[] readDoubles(DataInputView in) throws IOException {
         double[] values = new double[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
+        byte[] bytes = new byte[8 * values.length];
+        in.readFully(bytes);
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
         return values;
     }
 

@@ -50,6 +50,7 @@ public final class TrainingCacheSerializer extends TypeSerializerSingleton<Train
 
     @Override
     public TrainingCache copy(TrainingCache from) {
+        // Deep: operator state snapshots copy open (still growing) caches this way.
         return from.copy();
     }
 

@@ -32,6 +32,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -99,6 +100,8 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
             TypeInformation<A> accumulatorType,
             boolean stampWithLatestElement,
             long maxBatchDelayMs) {
+        // Chained to the operator before it, so rows reach it without a network hop.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
         this.windows = windows;
         this.accumulator = accumulator;
         this.accumulatorType = accumulatorType;

@@ -25,6 +25,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.types.Row;
@@ -50,6 +51,8 @@ class LocalStatisticsOperator<S extends FeatureStatistics<S>>
             VectorRows vectorRows,
             StatisticsSupplier<S> supplier,
             TypeInformation<S> statisticsType) {
+        // Chained to the operator before it, so rows reach it without a network hop.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
         this.vectorRows = vectorRows;
         this.supplier = supplier;
         this.statisticsType = statisticsType;
