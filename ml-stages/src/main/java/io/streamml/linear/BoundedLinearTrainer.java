@@ -13,7 +13,12 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.minibatch.Slice;
+import io.streamml.common.minibatch.SliceCutter;
+import io.streamml.common.window.CountTumblingWindows;
+
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.iteration.DataStreamList;
 import org.apache.flink.iteration.IterationBodyResult;
 import org.apache.flink.iteration.IterationConfig;
@@ -34,6 +39,9 @@ import java.util.Collections;
  * helpers that run per round, so the job also runs from a job jar on a cluster.
  */
 public final class BoundedLinearTrainer {
+    /** Rows per slice a subtask sends into the iteration. */
+    static final int SLICE_ROWS = 4096;
+
     private final LinearTrainingConfig config;
     private final LabeledRowReader reader;
 
@@ -64,18 +72,31 @@ public final class BoundedLinearTrainer {
                 rows.getExecutionEnvironment()
                         .fromElements(new double[] {-1})
                         .returns(PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO);
+        // Rows are validated and packed into compact caches where they arrive (chained), so what
+        // hops into the iteration is a few primitive arrays per slice, not a Row per row.
+        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCacheSerializer.TYPE);
+        DataStream<Slice<TrainingCache>> slices =
+                rows.transform(
+                                config.stage + ".slices",
+                                sliceType,
+                                new SliceCutter<>(
+                                        CountTumblingWindows.of((long) SLICE_ROWS * numWorkers),
+                                        new LabeledRowBatch(reader),
+                                        TrainingCacheSerializer.TYPE,
+                                        false,
+                                        0))
+                        .setParallelism(numWorkers);
         LinearTrainingConfig config = this.config;
-        LabeledRowReader reader = this.reader;
         DataStreamList outputs =
                 Iterations.iterateBoundedStreamsUntilTermination(
                         DataStreamList.of(noPoint),
-                        ReplayableDataStreamList.notReplay(rows),
+                        ReplayableDataStreamList.notReplay(slices),
                         IterationConfig.newBuilder()
                                 .setOperatorLifeCycle(IterationConfig.OperatorLifeCycle.ALL_ROUND)
                                 .build(),
                         (variables, data) -> {
                             DataStream<double[]> points = variables.get(0);
-                            DataStream<Row> trainingRows = data.get(0);
+                            DataStream<Slice<TrainingCache>> trainingRows = data.get(0);
                             SingleOutputStreamOperator<double[]> replies =
                                     points.broadcast()
                                             .connect(trainingRows)
@@ -83,7 +104,7 @@ public final class BoundedLinearTrainer {
                                                     config.stage + ".gradients",
                                                     PrimitiveArrayTypeInfo
                                                             .DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO,
-                                                    new GradientWorker(config, reader))
+                                                    new GradientWorker(config))
                                             .setParallelism(numWorkers);
                             SingleOutputStreamOperator<double[]> nextPoints =
                                     replies.transform(

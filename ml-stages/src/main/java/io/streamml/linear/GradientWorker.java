@@ -13,12 +13,12 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.minibatch.Slice;
 import io.streamml.optim.MiniBatchSgd;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.iteration.IterationListener;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
@@ -27,27 +27,28 @@ import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 
 /**
  * Bounded training, one per subtask, inside the iteration: caches its rows once (input 2, all in
- * epoch 0), reports their count and dimension when epoch 0 ends, then for every point it receives
- * (input 1, broadcast from the {@link StepCoordinator}) sends back the loss and gradient sums over
- * its rows — all of them, or its next mini-batch under SGD.
+ * epoch 0: slices of rows that its {@link io.streamml.common.minibatch.SliceCutter} validated into
+ * compact caches before the hop into the iteration), reports their count and dimension when epoch 0
+ * ends, then for every point it receives (input 1, broadcast from the {@link StepCoordinator})
+ * sends back the loss and gradient sums over its rows — all of them, or its next mini-batch under
+ * SGD.
  *
  * <p>Messages are double arrays: a point is {@code [round, parameters...]}; the reply is {@code
  * [subtask, round, Σw, Σw·loss, gradient...]}, the first reply {@code [subtask, -1, rows, dim, Σw,
  * Σw·label]}.
  */
 class GradientWorker extends AbstractStreamOperator<double[]>
-        implements TwoInputStreamOperator<double[], Row, double[]>, IterationListener<double[]> {
+        implements TwoInputStreamOperator<double[], Slice<TrainingCache>, double[]>,
+                IterationListener<double[]> {
     private static final long serialVersionUID = 1L;
 
     static final int HANDSHAKE = -1;
 
     private final LinearTrainingConfig config;
-    private final LabeledRowReader reader;
 
     private transient TrainingCache cache;
     private transient boolean cacheComplete;
@@ -57,9 +58,8 @@ class GradientWorker extends AbstractStreamOperator<double[]>
     private transient ListState<double[]> pendingPointState;
     private transient ListState<Integer> progressState;
 
-    GradientWorker(LinearTrainingConfig config, LabeledRowReader reader) {
+    GradientWorker(LinearTrainingConfig config) {
         this.config = config;
-        this.reader = reader;
     }
 
     @Override
@@ -68,8 +68,7 @@ class GradientWorker extends AbstractStreamOperator<double[]>
         cacheState =
                 context.getOperatorStateStore()
                         .getListState(
-                                new ListStateDescriptor<>(
-                                        "cache", TypeInformation.of(TrainingCache.class)));
+                                new ListStateDescriptor<>("cache", TrainingCacheSerializer.TYPE));
         pendingPointState =
                 context.getOperatorStateStore()
                         .getListState(
@@ -94,12 +93,6 @@ class GradientWorker extends AbstractStreamOperator<double[]>
     }
 
     @Override
-    public void open() throws Exception {
-        super.open();
-        reader.invalidRows().open(getMetricGroup());
-    }
-
-    @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         cacheState.clear();
@@ -114,8 +107,10 @@ class GradientWorker extends AbstractStreamOperator<double[]>
     }
 
     @Override
-    public void processElement2(StreamRecord<Row> record) {
-        reader.addTo(cache, record.getValue());
+    public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
+        if (record.getValue().kind == Slice.CLOSED) {
+            cache.append(record.getValue().content);
+        }
     }
 
     @Override

@@ -231,27 +231,38 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
         return copy;
     }
 
-    /** Appends {@code other}'s rows after this cache's. */
+    /** Appends {@code other}'s rows after this cache's, in bulk. */
     public void append(TrainingCache other) {
+        if (other.numRows == 0) {
+            return;
+        }
+        checkDim(other.dim);
+        int denseLength = other.numDense * dim;
+        dense = ensure(dense, numDense * dim + denseLength);
+        System.arraycopy(other.dense, 0, dense, numDense * dim, denseLength);
+        int start = sparseStarts[numSparse];
+        int nnz = other.sparseStarts[other.numSparse];
+        sparseIndices = ensure(sparseIndices, start + nnz);
+        sparseValues = ensure(sparseValues, start + nnz);
+        System.arraycopy(other.sparseIndices, 0, sparseIndices, start, nnz);
+        System.arraycopy(other.sparseValues, 0, sparseValues, start, nnz);
+        sparseStarts = ensure(sparseStarts, numSparse + other.numSparse + 1);
+        for (int k = 1; k <= other.numSparse; k++) {
+            sparseStarts[numSparse + k] = start + other.sparseStarts[k];
+        }
+        labels = ensure(labels, numRows + other.numRows);
+        weights = ensure(weights, numRows + other.numRows);
+        rowRefs = ensure(rowRefs, numRows + other.numRows);
+        System.arraycopy(other.labels, 0, labels, numRows, other.numRows);
+        System.arraycopy(other.weights, 0, weights, numRows, other.numRows);
         for (int row = 0; row < other.numRows; row++) {
             int ref = other.rowRefs[row];
-            if (ref >= 0) {
-                addDense(
-                        Arrays.copyOfRange(other.dense, ref * other.dim, (ref + 1) * other.dim),
-                        other.labels[row],
-                        other.weights[row]);
-            } else {
-                int k = -ref - 1;
-                int from = other.sparseStarts[k];
-                int to = other.sparseStarts[k + 1];
-                addSparse(
-                        other.dim,
-                        Arrays.copyOfRange(other.sparseIndices, from, to),
-                        Arrays.copyOfRange(other.sparseValues, from, to),
-                        other.labels[row],
-                        other.weights[row]);
-            }
+            // Dense refs shift by this cache's dense rows; sparse ones, −k − 1, by its sparse rows.
+            rowRefs[numRows + row] = ref >= 0 ? ref + numDense : ref - numSparse;
         }
+        numRows += other.numRows;
+        numDense += other.numDense;
+        numSparse += other.numSparse;
     }
 
     /** Writes the rows (not the spare capacity). */

@@ -21,6 +21,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -139,14 +140,22 @@ class TrainingCacheTest {
             probabilities[r] = 1 / (1 + Math.exp(-margin));
         }
 
-        // Through the serializer, and split in two caches appended back together.
+        // Split in two caches (each mixing dense and sparse rows), one through the serializer,
+        // then appended back together.
+        double[][] head = Arrays.copyOfRange(x, 0, 3);
+        double[][] tail = Arrays.copyOfRange(x, 3, 5);
+        TrainingCache first =
+                mixedCache(head, Arrays.copyOfRange(y, 0, 3), Arrays.copyOfRange(w, 0, 3));
+        TrainingCache second =
+                mixedCache(tail, Arrays.copyOfRange(y, 3, 5), Arrays.copyOfRange(w, 3, 5));
         DataOutputSerializer out = new DataOutputSerializer(64);
-        TrainingCacheSerializer.INSTANCE.serialize(mixedCache(x, y, w), out);
+        TrainingCacheSerializer.INSTANCE.serialize(second, out);
         TrainingCache read =
                 TrainingCacheSerializer.INSTANCE.deserialize(
                         new DataInputDeserializer(out.getCopyOfBuffer()));
         TrainingCache joined = new TrainingCache();
-        joined.append(TrainingCacheSerializer.INSTANCE.copy(read));
+        joined.append(TrainingCacheSerializer.INSTANCE.copy(first));
+        joined.append(read);
         assertEquals(x.length, joined.numRows());
 
         MiniBatchGradient replayed = new MiniBatchGradient(LogLoss.INSTANCE, 3, true);

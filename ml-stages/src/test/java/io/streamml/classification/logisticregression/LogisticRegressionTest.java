@@ -374,7 +374,7 @@ class LogisticRegressionTest {
                     1,
                     skipJob.counter(
                             CLUSTER,
-                            "LogisticRegression.gradients",
+                            "LogisticRegression.slices",
                             InvalidRowPolicy.SKIPPED_ROWS_METRIC));
         }
     }

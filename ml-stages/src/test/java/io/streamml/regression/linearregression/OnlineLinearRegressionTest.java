@@ -128,7 +128,7 @@ class OnlineLinearRegressionTest {
     }
 
     @Test
-    void testLateRowJoinsTheNextWindowsBatch() throws Exception {
+    void testEventTimeWindowsTimestampsAndLateRows() throws Exception {
         TestJob job = TestJob.withParallelism(2);
         ControllableSource source = new ControllableSource();
         Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
@@ -146,6 +146,8 @@ class OnlineLinearRegressionTest {
             source.releaseAt(20, Row.of(1, Vectors.dense(x[1]), y[1], 1.0));
             source.watermark(99);
             LinearModelData first = fromRow(TestJob.take(it, 1).get(0));
+            assertEquals(1, first.modelVersion);
+            assertEquals(100, first.timestamp);
             // Row 2 belongs to the closed window [0, 100): late, so it joins [100, 200)'s batch.
             source.releaseAt(30, Row.of(2, Vectors.dense(x[2]), y[2], 1.0));
             source.releaseAt(150, Row.of(3, Vectors.dense(x[3]), y[3], 1.0));
@@ -222,30 +224,6 @@ class OnlineLinearRegressionTest {
                             last.coefficient.values[0], last.coefficient.values[1], last.intercept
                         });
         assertTrue(online <= best * 1.05, online + " vs optimum " + best);
-    }
-
-    @Test
-    void testEventTimeWindowsAndTimestamps() throws Exception {
-        TestJob job = TestJob.withParallelism(2);
-        ControllableSource source = new ControllableSource();
-        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), true);
-        Table versions =
-                new LinearRegression()
-                        .setOptimizer("sgd")
-                        .setWindows(EventTimeTumblingWindows.of(Time.milliseconds(100)))
-                        .fit(train)
-                        .getModelData()[0];
-        try (CloseableIterator<Row> it = job.start(versions)) {
-            source.releaseAt(10, Row.of(0, Vectors.dense(1.0, 0.0), 2.0, 1.0));
-            source.releaseAt(20, Row.of(1, Vectors.dense(0.0, 1.0), 1.0, 1.0));
-            source.watermark(99);
-            LinearModelData first = fromRow(TestJob.take(it, 1).get(0));
-            assertEquals(1, first.modelVersion);
-            assertEquals(100, first.timestamp);
-            // From zeros: gradient of ½(ŷ − y)² averaged over the two rows, step 0.1.
-            assertArrayEquals(new double[] {0.1, 0.05}, first.coefficient.values, 1e-12);
-            assertEquals(0.15, first.intercept, 1e-12);
-        }
     }
 
     @Test
