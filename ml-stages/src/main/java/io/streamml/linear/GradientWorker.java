@@ -108,7 +108,7 @@ class GradientWorker extends AbstractStreamOperator<double[]>
 
     @Override
     public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
-        if (record.getValue().kind == Slice.CLOSED) {
+        if (record.getValue().carriesRows()) {
             cache.append(record.getValue().content);
         }
     }

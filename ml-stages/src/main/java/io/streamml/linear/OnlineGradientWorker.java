@@ -101,7 +101,7 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
     public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
         Slice<TrainingCache> slice = record.getValue();
         int dim = -1;
-        if (slice.kind == Slice.CLOSED) {
+        if (slice.carriesRows()) {
             pending.add(slice);
             dim = slice.content.numRows() > 0 ? slice.content.dim() : -1;
         }

@@ -25,10 +25,11 @@ import java.util.List;
  * Plain Java: the coordinators host it and keep its state.
  *
  * <ul>
- *   <li>Count and processing-time batches: batch b is each subtask's next closed slice. It waits
- *       for every subtask, except one that reported itself idle or ended, and except one that has
- *       kept the batch waiting for {@code maxBatchDelayMs} since the batch's first slice arrived:
- *       such a subtask's next slice joins a later batch.
+ *   <li>Count and processing-time batches: batch b is each subtask's next closed slice, with the
+ *       pieces ({@link Slice#PART}) sent ahead of it. It waits for every subtask, except one that
+ *       reported itself idle or ended, and except one that has kept the batch waiting for {@code
+ *       maxBatchDelayMs} since the batch's first slice arrived: such a subtask's next slice joins a
+ *       later batch.
  *   <li>Event-time windows: slices that overlap form one batch (the same tumbling window, or
  *       sessions that touch across subtasks); it closes once every subtask that is not idle has
  *       reported a low mark of at least the batch's end - 1, so nothing can still join it.
@@ -72,6 +73,10 @@ public final class BatchAssembler<A> {
                 if (waitingSince < 0) {
                     waitingSince = now;
                 }
+                break;
+            case Slice.PART:
+                queues.get(s).add(report);
+                idle[s] = false;
                 break;
             case Slice.PROGRESS:
                 lowMarks[s] = Math.max(lowMarks[s], report.lowMark);
@@ -117,9 +122,19 @@ public final class BatchAssembler<A> {
         return timestamp;
     }
 
+    /** Whether some subtask has a closed slice waiting. */
     private boolean hasPending() {
-        for (ArrayDeque<Slice<A>> queue : queues) {
-            if (!queue.isEmpty()) {
+        for (int s = 0; s < queues.size(); s++) {
+            if (hasClosed(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasClosed(int subtask) {
+        for (Slice<A> slice : queues.get(subtask)) {
+            if (slice.kind == Slice.CLOSED) {
                 return true;
             }
         }
@@ -131,15 +146,20 @@ public final class BatchAssembler<A> {
             return null;
         }
         boolean timedOut = waitingSince >= 0 && now - waitingSince >= maxBatchDelayMs;
+        boolean[] ready = new boolean[queues.size()];
         for (int s = 0; s < queues.size(); s++) {
-            if (queues.get(s).isEmpty() && !idle[s] && !ended[s] && !timedOut) {
+            ready[s] = hasClosed(s);
+            if (!ready[s] && !idle[s] && !ended[s] && !timedOut) {
                 return null;
             }
         }
         List<Slice<A>> batch = new ArrayList<>();
-        for (ArrayDeque<Slice<A>> queue : queues) {
-            if (!queue.isEmpty()) {
-                batch.add(queue.poll());
+        for (int s = 0; s < queues.size(); s++) {
+            // A subtask's pieces, up to and with its closed slice; a later slice's pieces wait.
+            while (ready[s]) {
+                Slice<A> slice = queues.get(s).poll();
+                batch.add(slice);
+                ready[s] = slice.kind != Slice.CLOSED;
             }
         }
         return batch;

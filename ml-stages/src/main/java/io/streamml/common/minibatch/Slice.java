@@ -42,6 +42,18 @@ public class Slice<A> {
     public static final int END = 3;
 
     /**
+     * A piece of this subtask's current count or processing-time slice, sent before the slice
+     * closes so that a large slice never travels as one record; the slice's last piece is the
+     * {@link #CLOSED} one, and a batch takes a subtask's pieces with it.
+     */
+    public static final int PART = 5;
+
+    /** Whether this report carries rows of a slice: a piece, or the closing one. */
+    public boolean carriesRows() {
+        return kind == CLOSED || kind == PART;
+    }
+
+    /**
      * Sent every {@code maxBatchDelayMs}: lets a coordinator inside an iteration, where timers
      * cannot emit, notice that a waiting batch has timed out.
      */
@@ -70,6 +82,15 @@ public class Slice<A> {
         slice.start = start;
         slice.end = end;
         slice.timestamp = timestamp;
+        slice.content = content;
+        return slice;
+    }
+
+    static <A> Slice<A> part(int subtask, A content) {
+        Slice<A> slice = new Slice<>();
+        slice.kind = PART;
+        slice.subtask = subtask;
+        slice.timestamp = Long.MIN_VALUE;
         slice.content = content;
         return slice;
     }

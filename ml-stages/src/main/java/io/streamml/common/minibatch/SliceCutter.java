@@ -19,6 +19,7 @@ import io.streamml.common.window.EventTimeSessionWindows;
 import io.streamml.common.window.EventTimeTumblingWindows;
 import io.streamml.common.window.ProcessingTimeTumblingWindows;
 import io.streamml.common.window.Windows;
+import io.streamml.optim.MiniBatchSgd;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
@@ -65,6 +66,9 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
 
     public static final String LATE_ELEMENTS_METRIC = "numLateRows";
 
+    /** Rows of a count or processing-time slice sent ahead as one {@link Slice#PART}. */
+    static final long PIECE_ROWS = 4096;
+
     private final Windows windows;
     private final BatchAccumulator<IN, A> accumulator;
     private final TypeInformation<A> accumulatorType;
@@ -110,11 +114,14 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
     }
 
     /**
-     * This subtask's share of a global count batch: {@code size / p} rows, one more for the first
-     * {@code size mod p} subtasks, and at least one.
+     * This subtask's share of a global count batch, split as Flink ML splits its global batch size
+     * ({@link MiniBatchSgd#localBatchSize}), and at least one row.
      */
     public static long share(long size, int subtask, int numSubtasks) {
-        return Math.max(1, size / numSubtasks + (subtask < size % numSubtasks ? 1 : 0));
+        return Math.max(
+                1,
+                MiniBatchSgd.localBatchSize(
+                        (int) Math.min(size, Integer.MAX_VALUE), numSubtasks, subtask));
     }
 
     @Override
@@ -183,6 +190,8 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
             noteTimestamp(window, record);
             if (window.f2 >= countSize) {
                 fire(window);
+            } else if (window.f2 % PIECE_ROWS == 0) {
+                sendPiece(window);
             }
         } else if (windows instanceof ProcessingTimeTumblingWindows) {
             if (open.isEmpty()) {
@@ -194,6 +203,9 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
             }
             add(open.get(0), record.getValue());
             noteTimestamp(open.get(0), record);
+            if (open.get(0).f2 % PIECE_ROWS == 0) {
+                sendPiece(open.get(0));
+            }
         } else {
             processEventTimeElement(record);
         }
@@ -363,6 +375,12 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
                                 fire(open.get(0));
                             }
                         });
+    }
+
+    /** Sends the rows so far of a large count or processing-time slice ahead of it. */
+    private void sendPiece(Tuple4<Long, Long, Long, A> window) {
+        output.collect(new StreamRecord<>(Slice.part(subtask(), window.f3)));
+        window.f3 = accumulator.create();
     }
 
     private void fire(Tuple4<Long, Long, Long, A> window) {

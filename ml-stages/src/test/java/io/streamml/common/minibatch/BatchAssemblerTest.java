@@ -72,6 +72,23 @@ class BatchAssemblerTest {
     }
 
     @Test
+    void testPiecesSentAheadJoinTheirSlicesBatch() {
+        BatchAssembler<String> assembler = new BatchAssembler<>(2, false, 1000);
+        assembler.add(Slice.part(0, "a0-piece"), 0);
+        assembler.add(slice(0, "a0"), 0);
+        assembler.add(Slice.part(0, "a1-piece"), 0);
+        assertNull(assembler.next(0)); // subtask 1 has no closed slice yet
+        assembler.add(Slice.part(1, "b0-piece"), 0);
+        assertNull(assembler.next(0));
+        assembler.add(slice(1, "b0"), 0);
+        assertEquals("a0-piece,a0,b0-piece,b0", contents(assembler.next(0)));
+        assertNull(assembler.next(0)); // a1's piece waits for a1
+        assembler.add(slice(0, "a1"), 0);
+        assembler.add(slice(1, "b1"), 0);
+        assertEquals("a1-piece,a1,b1", contents(assembler.next(0)));
+    }
+
+    @Test
     void testIdleAndEndedSubtasksDoNotStallCountBatches() {
         BatchAssembler<String> assembler = new BatchAssembler<>(3, false, 1000);
         assembler.add(Slice.marker(Slice.IDLE, 1, 0), 0);

@@ -128,6 +128,50 @@ class OnlineLinearRegressionTest {
     }
 
     @Test
+    void testLargeBatchesTravelInPiecesAndMatchSequentialUpdates() throws Exception {
+        // 10,000 rows per batch at parallelism 2: each subtask's share of 5,000 rows reaches its
+        // worker as a piece of 4,096 rows sent ahead and the closing rest.
+        int batch = 10_000;
+        SyntheticData data =
+                SyntheticData.linear(5, 2 * batch, new double[] {0.5, -1}, 0.3, 0.1, false);
+        TestJob job = TestJob.withParallelism(2);
+        ControllableSource source = new ControllableSource();
+        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
+        Table versions =
+                new LinearRegression()
+                        .setOptimizer("sgd")
+                        .setLearningRate(0.2)
+                        .setGlobalBatchSize(batch)
+                        .fit(train)
+                        .getModelData()[0];
+        List<Row> rows = rows(data, false);
+        List<LinearModelData> got = new ArrayList<>();
+        try (CloseableIterator<Row> it = job.start(versions)) {
+            for (int b = 0; b < 2; b++) {
+                source.release(rows.subList(b * batch, (b + 1) * batch).toArray(new Row[0]));
+                got.add(fromRow(TestJob.take(it, 1).get(0)));
+            }
+        }
+        double[] beta = new double[3];
+        for (int b = 0; b < 2; b++) {
+            double[] gradient = new double[3];
+            for (int r = b * batch; r < (b + 1) * batch; r++) {
+                double[] x = data.features[r];
+                double error = beta[0] * x[0] + beta[1] * x[1] + beta[2] - data.labels[r];
+                gradient[0] += error * x[0];
+                gradient[1] += error * x[1];
+                gradient[2] += error;
+            }
+            for (int j = 0; j < 3; j++) {
+                beta[j] -= 0.2 * gradient[j] / batch;
+            }
+            assertEquals(b + 1, got.get(b).modelVersion);
+            assertArrayEquals(new double[] {beta[0], beta[1]}, got.get(b).coefficient.values, 1e-9);
+            assertEquals(beta[2], got.get(b).intercept, 1e-9);
+        }
+    }
+
+    @Test
     void testEventTimeWindowsTimestampsAndLateRows() throws Exception {
         TestJob job = TestJob.withParallelism(2);
         ControllableSource source = new ControllableSource();
