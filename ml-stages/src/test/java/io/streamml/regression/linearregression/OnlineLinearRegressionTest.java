@@ -74,6 +74,12 @@ class OnlineLinearRegressionTest {
      */
     private static List<LinearModelData> sgdVersions(int parallelism, int batch, long... failures)
             throws Exception {
+        return sgdVersions(DATA, parallelism, batch, failures);
+    }
+
+    /** Online SGD versions (learning rate 0.2) over {@code data}, one release per batch. */
+    private static List<LinearModelData> sgdVersions(
+            SyntheticData data, int parallelism, int batch, long... failures) throws Exception {
         TestJob job = TestJob.withParallelism(parallelism);
         ControllableSource source = new ControllableSource();
         Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
@@ -89,7 +95,7 @@ class OnlineLinearRegressionTest {
                         .setGlobalBatchSize(batch)
                         .fit(train)
                         .getModelData()[0];
-        List<Row> rows = rows(DATA, false);
+        List<Row> rows = rows(data, false);
         List<LinearModelData> result = new ArrayList<>();
         try (CloseableIterator<Row> it = job.start(versions)) {
             for (int b = 0; b < rows.size() / batch; b++) {
@@ -100,60 +106,14 @@ class OnlineLinearRegressionTest {
         return result;
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 4})
-    void testSgdMatchesSequentialUpdates(int parallelism) throws Exception {
-        int batch = 20;
-        List<LinearModelData> versions = sgdVersions(parallelism, batch);
-        // Oracle: the same updates, written out here: β −= lr · Σ(ŷ − y)x / n per batch.
+    /**
+     * Checks {@code versions} against the same updates written out here, from zeros: β −= 0.2 · Σ(ŷ
+     * − y)x / n per batch of {@code batch} consecutive rows of {@code data}.
+     */
+    private static void assertSequentialSgd(
+            SyntheticData data, int batch, List<LinearModelData> versions, double tolerance) {
         double[] beta = new double[3];
         for (int b = 0; b < versions.size(); b++) {
-            double[] gradient = new double[3];
-            for (int r = b * batch; r < (b + 1) * batch; r++) {
-                double[] x = DATA.features[r];
-                double error = beta[0] * x[0] + beta[1] * x[1] + beta[2] - DATA.labels[r];
-                gradient[0] += error * x[0];
-                gradient[1] += error * x[1];
-                gradient[2] += error;
-            }
-            for (int j = 0; j < 3; j++) {
-                beta[j] -= 0.2 * gradient[j] / batch;
-            }
-            LinearModelData version = versions.get(b);
-            assertEquals(b + 1, version.modelVersion);
-            assertEquals(Long.MAX_VALUE, version.timestamp);
-            assertArrayEquals(new double[] {beta[0], beta[1]}, version.coefficient.values, 1e-12);
-            assertEquals(beta[2], version.intercept, 1e-12);
-        }
-    }
-
-    @Test
-    void testLargeBatchesTravelInPiecesAndMatchSequentialUpdates() throws Exception {
-        // 10,000 rows per batch at parallelism 2: each subtask's share of 5,000 rows reaches its
-        // worker as a piece of 4,096 rows sent ahead and the closing rest.
-        int batch = 10_000;
-        SyntheticData data =
-                SyntheticData.linear(5, 2 * batch, new double[] {0.5, -1}, 0.3, 0.1, false);
-        TestJob job = TestJob.withParallelism(2);
-        ControllableSource source = new ControllableSource();
-        Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
-        Table versions =
-                new LinearRegression()
-                        .setOptimizer("sgd")
-                        .setLearningRate(0.2)
-                        .setGlobalBatchSize(batch)
-                        .fit(train)
-                        .getModelData()[0];
-        List<Row> rows = rows(data, false);
-        List<LinearModelData> got = new ArrayList<>();
-        try (CloseableIterator<Row> it = job.start(versions)) {
-            for (int b = 0; b < 2; b++) {
-                source.release(rows.subList(b * batch, (b + 1) * batch).toArray(new Row[0]));
-                got.add(fromRow(TestJob.take(it, 1).get(0)));
-            }
-        }
-        double[] beta = new double[3];
-        for (int b = 0; b < 2; b++) {
             double[] gradient = new double[3];
             for (int r = b * batch; r < (b + 1) * batch; r++) {
                 double[] x = data.features[r];
@@ -165,10 +125,32 @@ class OnlineLinearRegressionTest {
             for (int j = 0; j < 3; j++) {
                 beta[j] -= 0.2 * gradient[j] / batch;
             }
-            assertEquals(b + 1, got.get(b).modelVersion);
-            assertArrayEquals(new double[] {beta[0], beta[1]}, got.get(b).coefficient.values, 1e-9);
-            assertEquals(beta[2], got.get(b).intercept, 1e-9);
+            LinearModelData version = versions.get(b);
+            assertEquals(b + 1, version.modelVersion);
+            assertEquals(Long.MAX_VALUE, version.timestamp);
+            assertArrayEquals(
+                    new double[] {beta[0], beta[1]}, version.coefficient.values, tolerance);
+            assertEquals(beta[2], version.intercept, tolerance);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testSgdMatchesSequentialUpdates(int parallelism) throws Exception {
+        List<LinearModelData> versions = sgdVersions(parallelism, 20);
+        assertEquals(DATA.features.length / 20, versions.size());
+        assertSequentialSgd(DATA, 20, versions, 1e-12);
+    }
+
+    @Test
+    void testLargeBatchesTravelInPiecesAndMatchSequentialUpdates() throws Exception {
+        // 10,000 rows per batch at parallelism 2: each subtask's share of 5,000 rows reaches its
+        // worker as a piece of 4,096 rows sent ahead and the closing rest.
+        SyntheticData data =
+                SyntheticData.linear(5, 20_000, new double[] {0.5, -1}, 0.3, 0.1, false);
+        List<LinearModelData> versions = sgdVersions(data, 2, 10_000);
+        assertEquals(2, versions.size());
+        assertSequentialSgd(data, 10_000, versions, 1e-9);
     }
 
     @Test
