@@ -68,7 +68,7 @@ public final class LabeledRowReader implements Serializable {
     }
 
     /** Adds the row to {@code cache}; returns false if it was invalid and skipped. */
-    public boolean addTo(LabeledRowSink cache, Row row) {
+    public boolean addTo(TrainingCache cache, Row row) {
         Object features = row.getField(featuresIndex);
         String problem = VectorChecks.problemOf(features, cache.dim());
         if (problem != null) {

@@ -29,7 +29,7 @@ import java.util.Arrays;
  * fit can pass over them once per round. Dense rows live in one flat array, sparse rows in
  * compressed-row form; row order is kept for mini-batches.
  */
-public final class TrainingCache implements LabeledRowSink, Serializable {
+public final class TrainingCache implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private int dim = -1;
@@ -74,7 +74,6 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
     }
 
     /** Feature dimension, or -1 before the first row. */
-    @Override
     public int dim() {
         return dim;
     }
@@ -83,7 +82,6 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
         return numRows;
     }
 
-    @Override
     public void addDense(double[] features, double label, double weight) {
         checkDim(features.length);
         dense = ensure(dense, (numDense + 1) * dim);
@@ -91,7 +89,6 @@ public final class TrainingCache implements LabeledRowSink, Serializable {
         addRow(label, weight, numDense++);
     }
 
-    @Override
     public void addSparse(int size, int[] indices, double[] values, double label, double weight) {
         checkDim(size);
         int start = sparseStarts[numSparse];
