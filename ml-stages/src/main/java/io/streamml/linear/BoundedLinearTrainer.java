@@ -17,7 +17,6 @@ import io.streamml.common.minibatch.Slice;
 import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.window.CountTumblingWindows;
 
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.iteration.DataStreamList;
 import org.apache.flink.iteration.IterationBodyResult;
@@ -68,13 +67,15 @@ public final class BoundedLinearTrainer {
     public Result fit(DataStream<Row> rows, long modelVersion) {
         int numWorkers = rows.getExecutionEnvironment().getParallelism();
         // A point with a negative round starts nothing; the workers' first replies start the fit.
-        DataStream<double[]> noPoint =
+        TypeInformation<RoundPoint> pointType = TypeInformation.of(RoundPoint.class);
+        DataStream<RoundPoint> noPoint =
                 rows.getExecutionEnvironment()
-                        .fromElements(new double[] {-1})
-                        .returns(PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO);
+                        .fromCollection(
+                                Collections.singletonList(new RoundPoint(-1, new double[0])),
+                                pointType);
         // Rows are validated and packed into compact caches where they arrive (chained), so what
         // hops into the iteration is a few primitive arrays per slice, not a Row per row.
-        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCacheSerializer.TYPE);
+        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCache.TYPE);
         DataStream<Slice<TrainingCache>> slices =
                 rows.transform(
                                 config.stage + ".slices",
@@ -82,7 +83,7 @@ public final class BoundedLinearTrainer {
                                 new SliceCutter<>(
                                         CountTumblingWindows.of((long) SLICE_ROWS * numWorkers),
                                         new LabeledRowBatch(reader),
-                                        TrainingCacheSerializer.TYPE,
+                                        TrainingCache.TYPE,
                                         false,
                                         0))
                         .setParallelism(numWorkers);
@@ -95,22 +96,20 @@ public final class BoundedLinearTrainer {
                                 .setOperatorLifeCycle(IterationConfig.OperatorLifeCycle.ALL_ROUND)
                                 .build(),
                         (variables, data) -> {
-                            DataStream<double[]> points = variables.get(0);
+                            DataStream<RoundPoint> points = variables.get(0);
                             DataStream<Slice<TrainingCache>> trainingRows = data.get(0);
-                            SingleOutputStreamOperator<double[]> replies =
+                            SingleOutputStreamOperator<RoundReply> replies =
                                     points.broadcast()
                                             .connect(trainingRows)
                                             .transform(
                                                     config.stage + ".gradients",
-                                                    PrimitiveArrayTypeInfo
-                                                            .DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO,
+                                                    TypeInformation.of(RoundReply.class),
                                                     new GradientWorker(config))
                                             .setParallelism(numWorkers);
-                            SingleOutputStreamOperator<double[]> nextPoints =
+                            SingleOutputStreamOperator<RoundPoint> nextPoints =
                                     replies.transform(
                                                     config.stage + ".optimizer",
-                                                    PrimitiveArrayTypeInfo
-                                                            .DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO,
+                                                    pointType,
                                                     new StepCoordinator(
                                                             config, numWorkers, modelVersion))
                                             .setParallelism(1);

@@ -18,7 +18,7 @@ import io.streamml.optim.MiniBatchSgd;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.iteration.IterationListener;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
@@ -34,28 +34,23 @@ import org.apache.flink.util.Collector;
  * epoch 0: slices of rows that its {@link io.streamml.common.minibatch.SliceCutter} validated into
  * compact caches before the hop into the iteration), reports their count and dimension when epoch 0
  * ends, then for every point it receives (input 1, broadcast from the {@link StepCoordinator})
- * sends back the loss and gradient sums over its rows — all of them, or its next mini-batch under
- * SGD.
- *
- * <p>Messages are double arrays: a point is {@code [round, parameters...]}; the reply is {@code
- * [subtask, round, Σw, Σw·loss, gradient...]}, the first reply {@code [subtask, -1, rows, dim, Σw,
- * Σw·label]}.
+ * sends back the loss and gradient sums over its rows — all of them, or its next mini-batch when
+ * the optimizer {@linkplain BoundedRounds#usesMiniBatches() uses mini-batches} — from the one
+ * linear kernel, {@link TrainingCache#addTo}.
  */
-class GradientWorker extends AbstractStreamOperator<double[]>
-        implements TwoInputStreamOperator<double[], Slice<TrainingCache>, double[]>,
-                IterationListener<double[]> {
+class GradientWorker extends AbstractStreamOperator<RoundReply>
+        implements TwoInputStreamOperator<RoundPoint, Slice<TrainingCache>, RoundReply>,
+                IterationListener<RoundReply> {
     private static final long serialVersionUID = 1L;
-
-    static final int HANDSHAKE = -1;
 
     private final LinearTrainingConfig config;
 
     private transient TrainingCache cache;
     private transient boolean cacheComplete;
-    private transient double[] pendingPoint;
+    private transient RoundPoint pendingPoint;
     private transient int batchOffset;
     private transient ListState<TrainingCache> cacheState;
-    private transient ListState<double[]> pendingPointState;
+    private transient ListState<RoundPoint> pendingPointState;
     private transient ListState<Integer> progressState;
 
     GradientWorker(LinearTrainingConfig config) {
@@ -67,20 +62,18 @@ class GradientWorker extends AbstractStreamOperator<double[]>
         super.initializeState(context);
         cacheState =
                 context.getOperatorStateStore()
-                        .getListState(
-                                new ListStateDescriptor<>("cache", TrainingCacheSerializer.TYPE));
+                        .getListState(new ListStateDescriptor<>("cache", TrainingCache.TYPE));
         pendingPointState =
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "pendingPoint",
-                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+                                        "pendingPoint", TypeInformation.of(RoundPoint.class)));
         progressState =
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("progress", Types.INT));
         cache = new TrainingCache();
         cache = OperatorStateUtils.getUniqueElement(cacheState, "cache").orElse(cache);
-        for (double[] point : pendingPointState.get()) {
+        for (RoundPoint point : pendingPointState.get()) {
             pendingPoint = point;
         }
         Integer[] progress = new Integer[] {0, 0};
@@ -114,9 +107,9 @@ class GradientWorker extends AbstractStreamOperator<double[]>
     }
 
     @Override
-    public void processElement1(StreamRecord<double[]> record) {
-        double[] point = record.getValue();
-        if (point[0] < 0) {
+    public void processElement1(StreamRecord<RoundPoint> record) {
+        RoundPoint point = record.getValue();
+        if (point.round < 0) {
             return;
         }
         if (cacheComplete) {
@@ -128,21 +121,13 @@ class GradientWorker extends AbstractStreamOperator<double[]>
 
     @Override
     public void onEpochWatermarkIncremented(
-            int epochWatermark, Context context, Collector<double[]> collector) {
+            int epochWatermark, Context context, Collector<RoundReply> collector) {
         if (cacheComplete) {
             return;
         }
         cache.trim();
         cacheComplete = true;
-        collector.collect(
-                new double[] {
-                    subtask(),
-                    HANDSHAKE,
-                    cache.numRows(),
-                    cache.dim(),
-                    cache.totalWeight(),
-                    cache.weightedLabelSum()
-                });
+        collector.collect(RoundReply.cached(subtask(), cache));
         if (pendingPoint != null) {
             evaluate(pendingPoint);
             pendingPoint = null;
@@ -150,21 +135,17 @@ class GradientWorker extends AbstractStreamOperator<double[]>
     }
 
     @Override
-    public void onIterationTerminated(Context context, Collector<double[]> collector) {
+    public void onIterationTerminated(Context context, Collector<RoundReply> collector) {
         cache = new TrainingCache();
     }
 
-    private void evaluate(double[] point) {
-        int numParameters = point.length - 1;
-        double[] parameters = new double[numParameters];
-        System.arraycopy(point, 1, parameters, 0, numParameters);
-        double[] reply = new double[4 + numParameters];
-        reply[0] = subtask();
-        reply[1] = point[0];
-        double[] sums = new double[2 + numParameters];
+    private void evaluate(RoundPoint point) {
+        int numFeatures = point.parameters.length - (config.fitIntercept ? 1 : 0);
+        MiniBatchGradient sums =
+                new MiniBatchGradient(config.loss, numFeatures, config.fitIntercept);
         int from = 0;
         int to = cache.numRows();
-        if (LinearTrainingConfig.SGD.equals(config.optimizer)) {
+        if (config.boundedRounds.usesMiniBatches()) {
             int batch =
                     MiniBatchSgd.localBatchSize(
                             config.globalBatchSize,
@@ -174,11 +155,8 @@ class GradientWorker extends AbstractStreamOperator<double[]>
             to = Math.min(batchOffset + batch, cache.numRows());
             batchOffset = MiniBatchSgd.nextBatchOffset(batchOffset, batch, cache.numRows());
         }
-        if (to > from) {
-            cache.accumulate(config.loss, parameters, config.fitIntercept, from, to, sums);
-        }
-        System.arraycopy(sums, 0, reply, 2, sums.length);
-        output.collect(new StreamRecord<>(reply));
+        cache.addTo(sums, point.parameters, from, to, null, config.loss);
+        output.collect(new StreamRecord<>(RoundReply.sums(subtask(), point.round, sums)));
     }
 
     private int subtask() {

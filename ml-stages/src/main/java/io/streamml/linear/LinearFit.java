@@ -17,13 +17,13 @@ import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.table.InputBoundedness;
+import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.linear.loss.Loss;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -79,7 +79,7 @@ public final class LinearFit {
             Loss loss,
             Table initialModelData) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(input.getResolvedSchema());
         LinearTrainingConfig config =
                 params.onlineTrainingConfig(stage, loss, initialModelData != null)
                         .withTestThenTrain();
@@ -111,7 +111,7 @@ public final class LinearFit {
             Loss loss,
             Table initialModelData) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(input.getResolvedSchema());
         LabeledRowReader reader = reader(inputType, params, stage, loss);
         DataStream<Row> rows = tEnv.toDataStream(input);
         boolean bounded = InputBoundedness.isBounded(rows);

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear;
 
+import io.streamml.drift.DriftReaction;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.ElasticNet;
 import io.streamml.optim.OnlineOptimizerFactory;
@@ -22,11 +23,6 @@ import java.io.Serializable;
 /** What the linear trainers need from a stage's params, resolved once at plan time. */
 public final class LinearTrainingConfig implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    public static final String LBFGS = "lbfgs";
-    public static final String SGD = "sgd";
-    public static final String FTRL = "ftrl";
-    public static final String ADAGRAD = "adagrad";
 
     public final String stage;
     public final String featuresCol;
@@ -38,8 +34,8 @@ public final class LinearTrainingConfig implements Serializable {
     public final double learningRate;
     public final int globalBatchSize;
 
-    /** "lbfgs" or "sgd" for bounded fits; "ftrl", "adagrad" or "sgd" online. */
-    public final String optimizer;
+    /** Bounded: the optimizer, chosen from the params once; null for online fits. */
+    final BoundedRounds.Factory boundedRounds;
 
     public final double alpha;
     public final double beta;
@@ -50,8 +46,8 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: also emit each batch's test-then-train predictions. */
     public final boolean testThenTrain;
 
-    /** Online: restart the optimizer's accumulators when ADWIN sees the loss drift. */
-    public final boolean resetOnDrift;
+    /** Online: the reaction to drift in the test-then-train error, or null for none. */
+    public final DriftReaction.Factory driftReactions;
 
     /** Online: how long a mini-batch waits for a quiet subtask. */
     public final long maxBatchDelayMs;
@@ -59,7 +55,7 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: the optimizer, chosen from the params once; null for bounded fits. */
     public final OnlineOptimizerFactory onlineOptimizers;
 
-    public LinearTrainingConfig(
+    LinearTrainingConfig(
             String stage,
             String featuresCol,
             Loss loss,
@@ -69,12 +65,12 @@ public final class LinearTrainingConfig implements Serializable {
             double tol,
             double learningRate,
             int globalBatchSize,
-            String optimizer,
+            BoundedRounds.Factory boundedRounds,
             double alpha,
             double beta,
             boolean hasInitialModel,
             boolean testThenTrain,
-            boolean resetOnDrift,
+            DriftReaction.Factory driftReactions,
             long maxBatchDelayMs,
             OnlineOptimizerFactory onlineOptimizers) {
         this.stage = stage;
@@ -86,19 +82,19 @@ public final class LinearTrainingConfig implements Serializable {
         this.tol = tol;
         this.learningRate = learningRate;
         this.globalBatchSize = globalBatchSize;
-        this.optimizer = optimizer;
+        this.boundedRounds = boundedRounds;
         this.alpha = alpha;
         this.beta = beta;
         this.hasInitialModel = hasInitialModel;
         this.testThenTrain = testThenTrain;
-        this.resetOnDrift = resetOnDrift;
+        this.driftReactions = driftReactions;
         this.maxBatchDelayMs = maxBatchDelayMs;
         this.onlineOptimizers = onlineOptimizers;
     }
 
     /** Whether workers score each row before learning from it. */
     boolean scoresBeforeLearning() {
-        return testThenTrain || resetOnDrift;
+        return testThenTrain || driftReactions != null;
     }
 
     /** This configuration, also emitting test-then-train predictions. */
@@ -122,12 +118,12 @@ public final class LinearTrainingConfig implements Serializable {
                 tol,
                 learningRate,
                 globalBatchSize,
-                optimizer,
+                boundedRounds,
                 alpha,
                 beta,
                 hasInitialModel,
                 testThenTrain,
-                resetOnDrift,
+                driftReactions,
                 maxBatchDelayMs,
                 optimizers);
     }

@@ -22,6 +22,8 @@ import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.param.WindowsParam;
 import io.streamml.common.window.CountTumblingWindows;
 import io.streamml.common.window.Windows;
+import io.streamml.drift.Adwin;
+import io.streamml.drift.RestartOnErrorRise;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.ElasticNet;
 import io.streamml.optim.OnlineOptimizerFactory;
@@ -96,34 +98,49 @@ public interface LinearTrainingParams<T>
     /** The params as a bounded training configuration for {@code loss}. */
     default LinearTrainingConfig boundedTrainingConfig(String stage, Loss loss) {
         String optimizer = getOptimizer();
-        if (AUTO.equals(optimizer)) {
-            optimizer = LBFGS;
+        boolean fitIntercept = getFitIntercept();
+        ElasticNet penalty = new ElasticNet(getReg(), getElasticNet());
+        int maxIter = getMaxIter();
+        double tol = getTol();
+        BoundedRounds.Factory rounds;
+        switch (optimizer) {
+            case AUTO:
+            case LBFGS:
+                rounds = LbfgsRounds.factory(fitIntercept, penalty, maxIter, tol);
+                break;
+            case SGD:
+                rounds =
+                        SgdRounds.factory(
+                                fitIntercept,
+                                penalty,
+                                maxIter,
+                                tol,
+                                getLearningRate(),
+                                getGlobalBatchSize());
+                break;
+            default:
+                throw new IllegalArgumentException(
+                        stage
+                                + ": optimizer '"
+                                + optimizer
+                                + "' is for online training; bounded input takes lbfgs or sgd.");
         }
-        if (!LBFGS.equals(optimizer) && !SGD.equals(optimizer)) {
-            throw new IllegalArgumentException(
-                    stage
-                            + ": optimizer '"
-                            + optimizer
-                            + "' is for online training; bounded input takes lbfgs or sgd.");
-        }
-        return trainingConfig(stage, loss, optimizer, false);
+        return trainingConfig(stage, loss, rounds, false);
     }
 
     /** The params as an online training configuration for {@code loss}. */
     default LinearTrainingConfig onlineTrainingConfig(
             String stage, Loss loss, boolean hasInitialModel) {
         String optimizer = getOptimizer();
-        if (AUTO.equals(optimizer)) {
-            optimizer = FTRL;
-        }
-        if (LBFGS.equals(optimizer)) {
-            throw new IllegalArgumentException(
-                    stage
-                            + ": lbfgs needs bounded input; online training takes ftrl, adagrad or sgd.");
-        }
         ElasticNet penalty = new ElasticNet(getReg(), getElasticNet());
         OnlineOptimizerFactory optimizers;
         switch (optimizer) {
+            case AUTO:
+            case FTRL:
+                optimizers =
+                        OnlineOptimizerFactory.ftrl(
+                                getFitIntercept(), getAlpha(), getBeta(), penalty);
+                break;
             case ADAGRAD:
                 optimizers =
                         OnlineOptimizerFactory.adaGrad(
@@ -134,16 +151,15 @@ public interface LinearTrainingParams<T>
                         OnlineOptimizerFactory.sgd(getFitIntercept(), getLearningRate(), penalty);
                 break;
             default:
-                optimizers =
-                        OnlineOptimizerFactory.ftrl(
-                                getFitIntercept(), getAlpha(), getBeta(), penalty);
+                throw new IllegalArgumentException(
+                        stage
+                                + ": lbfgs needs bounded input; online training takes ftrl, adagrad or sgd.");
         }
-        return trainingConfig(stage, loss, optimizer, hasInitialModel)
-                .withOnlineOptimizers(optimizers);
+        return trainingConfig(stage, loss, null, hasInitialModel).withOnlineOptimizers(optimizers);
     }
 
     private LinearTrainingConfig trainingConfig(
-            String stage, Loss loss, String optimizer, boolean hasInitialModel) {
+            String stage, Loss loss, BoundedRounds.Factory rounds, boolean hasInitialModel) {
         return new LinearTrainingConfig(
                 stage,
                 getFeaturesCol(),
@@ -154,12 +170,12 @@ public interface LinearTrainingParams<T>
                 getTol(),
                 getLearningRate(),
                 getGlobalBatchSize(),
-                optimizer,
+                rounds,
                 getAlpha(),
                 getBeta(),
                 hasInitialModel,
                 false,
-                getResetOnDrift(),
+                getResetOnDrift() ? () -> new RestartOnErrorRise(new Adwin()) : null,
                 getMaxBatchDelayMs(),
                 null);
     }

@@ -13,11 +13,23 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.serialization.Codec;
+import io.streamml.common.serialization.CodecTypeInfo;
+import io.streamml.common.serialization.PrimitiveArrays;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.GradientSums;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
 import java.io.Serializable;
+import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The linear models' gradient kernel: the sums over one mini-batch that the online optimizers
@@ -35,8 +47,10 @@ import java.util.Arrays;
  *
  * <p>All margins are computed with the parameters passed to the {@code add} methods, which in a
  * mini-batch are the parameters from before the batch. Partial sums from several subtasks combine
- * with {@link #merge}.
+ * with {@link #merge}. Sums read back from a message or from state carry no loss: they merge and
+ * are read, but take no rows.
  */
+@TypeInfo(MiniBatchGradient.TypeFactory.class)
 public final class MiniBatchGradient implements GradientSums, Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -44,9 +58,13 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
     private final Loss loss;
     private final int numFeatures;
     private final boolean fitIntercept;
-    private final double[] gradientSum;
-    private final double[] weightSum;
+    private double[] gradientSum;
+    private double[] weightSum;
     private double totalWeight;
+
+    /** Weight of dense rows not yet in {@link #weightSum}: they have every coordinate. */
+    private double denseWeight;
+
     private double lossSum;
     private long count;
 
@@ -88,8 +106,8 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
         double scale = weight * loss.derivative(label, margin);
         for (int i = 0; i < numFeatures; i++) {
             gradientSum[i] += scale * data[offset + i];
-            weightSum[i] += weight;
         }
+        denseWeight += weight;
         addRowTotals(label, weight, margin, scale);
         return margin;
     }
@@ -144,6 +162,7 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
             gradientSum[i] += other.gradientSum[i];
             weightSum[i] += other.weightSum[i];
         }
+        denseWeight += other.denseWeight;
         totalWeight += other.totalWeight;
         lossSum += other.lossSum;
         count += other.count;
@@ -153,6 +172,7 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
     public void reset() {
         Arrays.fill(gradientSum, 0);
         Arrays.fill(weightSum, 0);
+        denseWeight = 0;
         totalWeight = 0;
         lossSum = 0;
         count = 0;
@@ -167,6 +187,12 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
     /** Returns the live per-coordinate weight-sum array (not a copy). */
     @Override
     public double[] weightSum() {
+        if (denseWeight != 0) {
+            for (int i = 0; i < numFeatures; i++) {
+                weightSum[i] += denseWeight;
+            }
+            denseWeight = 0;
+        }
         return weightSum;
     }
 
@@ -182,5 +208,41 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
     /** Returns the number of rows added. */
     public long count() {
         return count;
+    }
+
+    /** Written as the sums alone. */
+    static final class SumsCodec implements Codec<MiniBatchGradient> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void write(MiniBatchGradient value, DataOutputView out) throws IOException {
+            out.writeInt(value.numFeatures);
+            out.writeBoolean(value.fitIntercept);
+            PrimitiveArrays.writeDoubles(out, value.gradientSum);
+            PrimitiveArrays.writeDoubles(out, value.weightSum());
+            out.writeDouble(value.totalWeight);
+            out.writeDouble(value.lossSum);
+            out.writeLong(value.count);
+        }
+
+        @Override
+        public MiniBatchGradient read(DataInputView in) throws IOException {
+            MiniBatchGradient sums = new MiniBatchGradient(null, in.readInt(), in.readBoolean());
+            sums.gradientSum = PrimitiveArrays.readDoubles(in);
+            sums.weightSum = PrimitiveArrays.readDoubles(in);
+            sums.totalWeight = in.readDouble();
+            sums.lossSum = in.readDouble();
+            sums.count = in.readLong();
+            return sums;
+        }
+    }
+
+    /** Makes every field and stream of this type use {@link SumsCodec}, never Kryo. */
+    public static final class TypeFactory extends TypeInfoFactory<MiniBatchGradient> {
+        @Override
+        public TypeInformation<MiniBatchGradient> createTypeInfo(
+                Type type, Map<String, TypeInformation<?>> genericParameters) {
+            return new CodecTypeInfo<>(MiniBatchGradient.class, new SumsCodec());
+        }
     }
 }

@@ -16,14 +16,21 @@ package io.streamml.linear;
 import io.streamml.common.minibatch.AssemblerState;
 import io.streamml.common.minibatch.BatchAssembler;
 import io.streamml.common.minibatch.Slice;
-import io.streamml.drift.Adwin;
-import io.streamml.drift.ErrorDriftMonitor;
+import io.streamml.common.serialization.Codec;
+import io.streamml.common.serialization.CodecTypeInfo;
+import io.streamml.common.serialization.JavaSerializedObjects;
+import io.streamml.common.serialization.PrimitiveArrays;
+import io.streamml.drift.DriftReaction;
 import io.streamml.optim.OnlineOptimizer;
 
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -36,7 +43,7 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -67,8 +74,7 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     private transient AssemblerState<Void> slices;
 
     /** Everything needed to continue after a restore, besides the batch assembly. */
-    static final class Progress implements Serializable {
-        private static final long serialVersionUID = 1L;
+    static final class Progress {
         double[] parameters;
         long version = -1;
         OnlineOptimizer optimizer;
@@ -82,8 +88,8 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
         long inFlightTimestamp;
         final List<WorkerMessage> replies = new ArrayList<>();
 
-        /** With resetOnDrift: watches the test-then-train loss. */
-        ErrorDriftMonitor drift;
+        /** The fit's drift reaction (with its detector's state), once created. */
+        DriftReaction drift;
 
         long resets;
     }
@@ -101,7 +107,8 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "progress", TypeInformation.of(Progress.class)));
+                                        "progress",
+                                        new CodecTypeInfo<>(Progress.class, new ProgressCodec())));
         progress = new Progress();
         progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
         slices =
@@ -207,7 +214,7 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                                         timestamp,
                                         predictions)));
             }
-            if (config.resetOnDrift && driftIn(predictions)) {
+            if (config.driftReactions != null && restartOptimizer(predictions)) {
                 // A new concept: accumulators tuned to the old one would only slow relearning.
                 progress.optimizer = config.onlineOptimizers.create(progress.parameters.length);
                 progress.resets++;
@@ -234,23 +241,70 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                                 timestamp)));
     }
 
-    /** Feeds each row's error to ADWIN; true if it rose in this batch. */
-    private boolean driftIn(SliceEvaluation predictions) {
+    /** Asks the fit's drift reaction whether this batch's predictions call for a restart. */
+    private boolean restartOptimizer(SliceEvaluation predictions) {
         if (progress.drift == null) {
-            progress.drift = new ErrorDriftMonitor(new Adwin());
+            progress.drift = config.driftReactions.create();
         }
-        double[] scores = predictions.scores();
-        double[] labels = predictions.labels();
-        boolean drift = false;
-        for (int i = 0; i < scores.length; i++) {
-            drift |= progress.drift.update(scores[i], labels[i]);
-        }
-        return drift;
+        return progress.drift.restartOptimizer(predictions.scores(), predictions.labels());
     }
 
     private void start(long version, double[] parameters) {
         progress.version = version;
         progress.parameters = parameters;
         progress.optimizer = config.onlineOptimizers.create(parameters.length);
+    }
+
+    /**
+     * Writes the progress field by field; the optimizer's accumulators and the drift monitor, plain
+     * Java in {@code optim} and {@code drift}, go in as their Java serialization.
+     */
+    static final class ProgressCodec implements Codec<Progress> {
+        private static final long serialVersionUID = 1L;
+
+        private transient TypeSerializer<WorkerMessage> replySerializer;
+
+        private TypeSerializer<WorkerMessage> replySerializer() {
+            if (replySerializer == null) {
+                replySerializer =
+                        TypeInformation.of(WorkerMessage.class)
+                                .createSerializer(new ExecutionConfig());
+            }
+            return replySerializer;
+        }
+
+        @Override
+        public void write(Progress progress, DataOutputView out) throws IOException {
+            PrimitiveArrays.writeDoubles(out, progress.parameters);
+            out.writeLong(progress.version);
+            out.writeLong(progress.batches);
+            out.writeLong(progress.inFlight);
+            out.writeLong(progress.inFlightTimestamp);
+            out.writeLong(progress.resets);
+            out.writeInt(progress.replies.size());
+            for (WorkerMessage reply : progress.replies) {
+                replySerializer().serialize(reply, out);
+            }
+            JavaSerializedObjects.write(out, progress.optimizer);
+            JavaSerializedObjects.write(out, progress.drift);
+        }
+
+        @Override
+        public Progress read(DataInputView in) throws IOException {
+            Progress progress = new Progress();
+            progress.parameters = PrimitiveArrays.readDoubles(in);
+            progress.version = in.readLong();
+            progress.batches = in.readLong();
+            progress.inFlight = in.readLong();
+            progress.inFlightTimestamp = in.readLong();
+            progress.resets = in.readLong();
+            int replies = in.readInt();
+            for (int i = 0; i < replies; i++) {
+                progress.replies.add(replySerializer().deserialize(in));
+            }
+            progress.optimizer = JavaSerializedObjects.read(in);
+            progress.drift = JavaSerializedObjects.read(in);
+            return progress;
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class OnlineLinearTrainer {
             DataStream<LinearModelData> initialModel) {
         int numWorkers = rows.getExecutionEnvironment().getParallelism();
         // Rows are validated where they arrive and sliced into compact primitive caches.
-        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCacheSerializer.TYPE);
+        TypeInformation<Slice<TrainingCache>> sliceType = Slice.type(TrainingCache.TYPE);
         DataStream<Slice<TrainingCache>> slices =
                 rows.transform(
                                 config.stage + ".slices",
@@ -77,7 +77,7 @@ public final class OnlineLinearTrainer {
                                 new SliceCutter<>(
                                         windows,
                                         new LabeledRowBatch(reader),
-                                        TrainingCacheSerializer.TYPE,
+                                        TrainingCache.TYPE,
                                         true,
                                         config.maxBatchDelayMs))
                         .setParallelism(numWorkers);

@@ -14,14 +14,18 @@
 package io.streamml.linear;
 
 import io.streamml.common.input.BadDataException;
-import io.streamml.linear.loss.LogLoss;
-import io.streamml.optim.Lbfgs;
-import io.streamml.optim.MiniBatchSgd;
-import io.streamml.optim.OptimizerStep;
+import io.streamml.common.serialization.Codec;
+import io.streamml.common.serialization.CodecTypeInfo;
+import io.streamml.common.serialization.JavaSerializedObjects;
+import io.streamml.common.serialization.PrimitiveArrays;
 
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -34,7 +38,7 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,12 +46,13 @@ import java.util.List;
 
 /**
  * Bounded training, a single task inside the iteration: adds up the {@link GradientWorker}s'
- * replies for a round in subtask order (so every run takes the same steps), applies the optimizer
- * and sends the next point back through the feedback edge. When the optimizer stops it emits the
- * model and the training summary as side outputs and sends nothing, which ends the iteration.
+ * replies for a round in subtask order (so every run takes the same steps), hands the sums to the
+ * {@link BoundedRounds} the params chose and sends its next point back through the feedback edge.
+ * When the optimizer stops it emits the model and the training summary as side outputs and sends
+ * nothing, which ends the iteration.
  */
-class StepCoordinator extends AbstractStreamOperator<double[]>
-        implements OneInputStreamOperator<double[], double[]> {
+class StepCoordinator extends AbstractStreamOperator<RoundPoint>
+        implements OneInputStreamOperator<RoundReply, RoundPoint> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(StepCoordinator.class);
 
@@ -64,13 +69,10 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
     private transient ListState<Progress> progressState;
 
     /** Everything needed to continue after a restore. */
-    static final class Progress implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final List<double[]> replies = new ArrayList<>();
+    static final class Progress {
+        final List<RoundReply> replies = new ArrayList<>();
         int dim = -1;
-        double[] point;
-        Lbfgs lbfgs;
-        MiniBatchSgd sgd;
+        BoundedRounds rounds;
         final List<Double> losses = new ArrayList<>();
 
         /** Wall-clock milliseconds from the workers' first replies to the end of each round. */
@@ -92,7 +94,8 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "progress", TypeInformation.of(Progress.class)));
+                                        "progress",
+                                        new CodecTypeInfo<>(Progress.class, new ProgressCodec())));
         progress = new Progress();
         progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
     }
@@ -105,141 +108,79 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
     }
 
     @Override
-    public void processElement(StreamRecord<double[]> record) {
+    public void processElement(StreamRecord<RoundReply> record) {
         progress.replies.add(record.getValue());
         if (progress.replies.size() < numWorkers) {
             return;
         }
-        List<double[]> replies = new ArrayList<>(progress.replies);
+        List<RoundReply> replies = new ArrayList<>(progress.replies);
         progress.replies.clear();
-        replies.sort(Comparator.comparingDouble(reply -> reply[0]));
-        int round = (int) replies.get(0)[1];
-        if (round == GradientWorker.HANDSHAKE) {
+        replies.sort(Comparator.comparingInt(reply -> reply.subtask));
+        int round = replies.get(0).round;
+        if (round == RoundReply.CACHED) {
             start(replies);
         } else {
             step(round, replies);
         }
     }
 
-    private void start(List<double[]> replies) {
+    private void start(List<RoundReply> replies) {
         long rows = 0;
         double totalWeight = 0;
         double labelSum = 0;
-        for (double[] reply : replies) {
-            int dim = (int) reply[3];
-            if (reply[2] > 0 && progress.dim >= 0 && dim != progress.dim) {
+        for (RoundReply reply : replies) {
+            if (reply.rows > 0 && progress.dim >= 0 && reply.dim != progress.dim) {
                 throw new BadDataException(
                         String.format(
                                 "%s: vectors in column '%s' have different sizes (%d and %d).",
-                                config.stage, config.featuresCol, progress.dim, dim));
+                                config.stage, config.featuresCol, progress.dim, reply.dim));
             }
-            if (reply[2] > 0) {
-                progress.dim = dim;
+            if (reply.rows > 0) {
+                progress.dim = reply.dim;
             }
-            rows += (long) reply[2];
-            totalWeight += reply[4];
-            labelSum += reply[5];
+            rows += reply.rows;
+            totalWeight += reply.totalWeight;
+            labelSum += reply.labelSum;
         }
         if (rows == 0 || !(totalWeight > 0)) {
             throw new BadDataException(config.stage + ": The training set is empty.");
         }
-        int numParameters = progress.dim + (config.fitIntercept ? 1 : 0);
-        double[] start = new double[numParameters];
-        if (LinearTrainingConfig.SGD.equals(config.optimizer)) {
-            // Flink ML's SGD starts from zeros.
-            progress.sgd =
-                    new MiniBatchSgd(
-                            config.maxIter,
-                            config.learningRate,
-                            config.globalBatchSize,
-                            config.tol,
-                            config.penalty,
-                            config.fitIntercept);
-            progress.point = start;
-        } else {
-            if (config.fitIntercept) {
-                // The best constant model is a much better start than zero.
-                start[progress.dim] = initialIntercept(labelSum / totalWeight);
-            }
-            progress.lbfgs =
-                    new Lbfgs(
-                            numParameters,
-                            10,
-                            config.penalty.l1Weights(numParameters, progress.dim),
-                            config.maxIter,
-                            config.tol);
-            progress.point = progress.lbfgs.start(start);
+        double[] start = new double[progress.dim + (config.fitIntercept ? 1 : 0)];
+        if (config.fitIntercept) {
+            // The best constant model is a much better start than zero.
+            start[progress.dim] = config.loss.link(labelSum / totalWeight);
         }
+        progress.rounds = config.boundedRounds.create(progress.dim);
+        progress.rounds.start(start);
         progress.startMs = System.currentTimeMillis();
         LOG.info(
                 "{}: training on {} rows with {} features ({})",
                 config.stage,
                 rows,
                 progress.dim,
-                config.optimizer);
+                progress.rounds);
         sendPoint(0);
     }
 
-    private double initialIntercept(double meanLabel) {
-        if (config.loss instanceof LogLoss) {
-            double p = Math.min(Math.max(meanLabel, 1e-9), 1 - 1e-9);
-            return Math.log(p / (1 - p));
-        }
-        return meanLabel;
-    }
-
-    private void step(int round, List<double[]> replies) {
+    private void step(int round, List<RoundReply> replies) {
         progress.elapsedMs.add(System.currentTimeMillis() - progress.startMs);
-        int numParameters = progress.point.length;
-        double[] sums = new double[2 + numParameters];
-        for (double[] reply : replies) {
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] += reply[2 + i];
-            }
+        MiniBatchGradient sums = replies.get(0).sums;
+        for (int i = 1; i < replies.size(); i++) {
+            sums.merge(replies.get(i).sums);
         }
-        double totalWeight = sums[0];
-        double[] gradient = Arrays.copyOfRange(sums, 2, sums.length);
-        if (progress.sgd != null) {
-            double meanLoss = totalWeight > 0 ? sums[1] / totalWeight : Double.NaN;
-            progress.losses.add(meanLoss);
-            LOG.info("{} round {}: mean batch loss {}", config.stage, round, meanLoss);
-            if (totalWeight > 0) {
-                progress.sgd.step(progress.point, gradient, totalWeight);
-            }
-            if (progress.sgd.shouldContinue(round, meanLoss)) {
-                sendPoint(round + 1);
-            } else {
-                finish(progress.point, round + 1, meanLoss <= config.tol, "sgd");
-            }
-            return;
-        }
-        double[] x = progress.point;
-        double value = sums[1] / totalWeight + config.penalty.smoothValue(x, progress.dim);
-        for (int i = 0; i < numParameters; i++) {
-            gradient[i] /= totalWeight;
-        }
-        config.penalty.addSmoothGradient(x, progress.dim, gradient);
-        double objective = value + config.penalty.l1Value(x, progress.dim);
-        progress.losses.add(objective);
-        LOG.info("{} round {}: objective {}", config.stage, round, objective);
-        OptimizerStep next = progress.lbfgs.next(value, gradient);
-        if (next.isDone()) {
-            finish(
-                    progress.lbfgs.bestPoint(),
-                    round + 1,
-                    progress.lbfgs.isConverged(),
-                    String.valueOf(next.stopReason()));
-        } else {
-            progress.point = next.point();
+        BoundedRounds rounds = progress.rounds;
+        boolean more = rounds.next(round, sums, sums.lossSum());
+        progress.losses.add(rounds.lastObjective());
+        LOG.info("{} round {}: objective {}", config.stage, round, rounds.lastObjective());
+        if (more) {
             sendPoint(round + 1);
+        } else {
+            finish(rounds.result(), round + 1, rounds.converged(), rounds.stopReason());
         }
     }
 
     private void sendPoint(int round) {
-        double[] message = new double[1 + progress.point.length];
-        message[0] = round;
-        System.arraycopy(progress.point, 0, message, 1, progress.point.length);
-        output.collect(new StreamRecord<>(message));
+        output.collect(new StreamRecord<>(new RoundPoint(round, progress.rounds.point().clone())));
     }
 
     private void finish(double[] parameters, int rounds, boolean converged, String reason) {
@@ -264,5 +205,58 @@ class StepCoordinator extends AbstractStreamOperator<double[]>
                 SUMMARY,
                 new StreamRecord<>(
                         new TrainingSummary(rounds, losses, elapsedMs, converged, reason)));
+    }
+
+    /**
+     * Writes the progress field by field; the optimizer's own state (L-BFGS history, SGD step),
+     * plain Java in {@code optim}, goes in as its Java serialization.
+     */
+    static final class ProgressCodec implements Codec<Progress> {
+        private static final long serialVersionUID = 1L;
+
+        private transient TypeSerializer<RoundReply> replySerializer;
+
+        private TypeSerializer<RoundReply> replySerializer() {
+            if (replySerializer == null) {
+                replySerializer =
+                        TypeInformation.of(RoundReply.class)
+                                .createSerializer(new ExecutionConfig());
+            }
+            return replySerializer;
+        }
+
+        @Override
+        public void write(Progress progress, DataOutputView out) throws IOException {
+            out.writeInt(progress.replies.size());
+            for (RoundReply reply : progress.replies) {
+                replySerializer().serialize(reply, out);
+            }
+            out.writeInt(progress.dim);
+            out.writeLong(progress.startMs);
+            PrimitiveArrays.writeDoubles(
+                    out, progress.losses.stream().mapToDouble(Double::doubleValue).toArray());
+            PrimitiveArrays.writeLongs(
+                    out, progress.elapsedMs.stream().mapToLong(Long::longValue).toArray());
+            JavaSerializedObjects.write(out, progress.rounds);
+        }
+
+        @Override
+        public Progress read(DataInputView in) throws IOException {
+            Progress progress = new Progress();
+            int replies = in.readInt();
+            for (int i = 0; i < replies; i++) {
+                progress.replies.add(replySerializer().deserialize(in));
+            }
+            progress.dim = in.readInt();
+            progress.startMs = in.readLong();
+            for (double loss : PrimitiveArrays.readDoubles(in)) {
+                progress.losses.add(loss);
+            }
+            for (long elapsed : PrimitiveArrays.readLongs(in)) {
+                progress.elapsedMs.add(elapsed);
+            }
+            progress.rounds = JavaSerializedObjects.read(in);
+            return progress;
+        }
     }
 }

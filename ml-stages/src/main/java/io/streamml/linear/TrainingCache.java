@@ -13,8 +13,11 @@
  */
 package io.streamml.linear;
 
+import io.streamml.common.serialization.Codec;
+import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.linear.loss.Loss;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -31,6 +34,10 @@ import java.util.Arrays;
  */
 public final class TrainingCache implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The type of caches in messages and operator state: written as {@link #write} does. */
+    public static final TypeInformation<TrainingCache> TYPE =
+            new CodecTypeInfo<>(TrainingCache.class, new RowsCodec());
 
     private int dim = -1;
     private int numRows;
@@ -139,50 +146,6 @@ public final class TrainingCache implements Serializable {
     }
 
     /**
-     * Adds, over rows {@code [from, to)}, the weight, the weighted loss and the weighted loss
-     * gradient at {@code parameters} (coefficients, then the intercept if {@code fitIntercept})
-     * into {@code sums}: {@code [Σw, Σw·loss, ∂/∂β..., ∂/∂b]}.
-     */
-    public void accumulate(
-            Loss loss, double[] parameters, boolean fitIntercept, int from, int to, double[] sums) {
-        double intercept = fitIntercept ? parameters[dim] : 0;
-        for (int row = from; row < to; row++) {
-            double w = weights[row];
-            double y = labels[row];
-            int ref = rowRefs[row];
-            double margin = intercept;
-            if (ref >= 0) {
-                int offset = ref * dim;
-                for (int j = 0; j < dim; j++) {
-                    margin += dense[offset + j] * parameters[j];
-                }
-            } else {
-                int k = -ref - 1;
-                for (int p = sparseStarts[k]; p < sparseStarts[k + 1]; p++) {
-                    margin += sparseValues[p] * parameters[sparseIndices[p]];
-                }
-            }
-            double g = w * loss.derivative(y, margin);
-            sums[0] += w;
-            sums[1] += w * loss.loss(y, margin);
-            if (ref >= 0) {
-                int offset = ref * dim;
-                for (int j = 0; j < dim; j++) {
-                    sums[2 + j] += g * dense[offset + j];
-                }
-            } else {
-                int k = -ref - 1;
-                for (int p = sparseStarts[k]; p < sparseStarts[k + 1]; p++) {
-                    sums[2 + sparseIndices[p]] += g * sparseValues[p];
-                }
-            }
-            if (fitIntercept) {
-                sums[2 + dim] += g;
-            }
-        }
-    }
-
-    /**
      * Adds every row, in order, to a mini-batch's sums at {@code parameters} and, when {@code
      * evaluation} is given, first records the row's prediction {@code loss.mean(margin)} there.
      */
@@ -191,7 +154,22 @@ public final class TrainingCache implements Serializable {
             double[] parameters,
             SliceEvaluation evaluation,
             Loss loss) {
-        for (int row = 0; row < numRows; row++) {
+        addTo(gradient, parameters, 0, numRows, evaluation, loss);
+    }
+
+    /**
+     * Adds rows {@code [from, to)}, in order, to a mini-batch's sums at {@code parameters}: the one
+     * linear gradient kernel of bounded rounds, online batches and test-then-train. With {@code
+     * evaluation}, each row's prediction {@code loss.mean(margin)} is recorded there first.
+     */
+    public void addTo(
+            MiniBatchGradient gradient,
+            double[] parameters,
+            int from,
+            int to,
+            SliceEvaluation evaluation,
+            Loss loss) {
+        for (int row = from; row < to; row++) {
             int ref = rowRefs[row];
             double margin =
                     ref >= 0
@@ -355,5 +333,26 @@ public final class TrainingCache implements Serializable {
         return size <= array.length
                 ? array
                 : Arrays.copyOf(array, Math.max(size, array.length + (array.length >> 1) + 1));
+    }
+
+    /** The rows in bulk, without spare capacity; copies are deep. */
+    static final class RowsCodec implements Codec<TrainingCache> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void write(TrainingCache cache, DataOutputView out) throws IOException {
+            cache.write(out);
+        }
+
+        @Override
+        public TrainingCache read(DataInputView in) throws IOException {
+            return TrainingCache.read(in);
+        }
+
+        @Override
+        public TrainingCache copy(TrainingCache cache) {
+            // Operator state snapshots copy open (still growing) caches this way.
+            return cache.copy();
+        }
     }
 }

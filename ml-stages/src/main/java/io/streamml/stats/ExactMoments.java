@@ -13,6 +13,9 @@
  */
 package io.streamml.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -161,5 +164,32 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
         } else if (sums.length != d) {
             throw new DimensionMismatchException(sums.length, d);
         }
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeInt(sums == null ? -1 : sums.length);
+        if (sums != null) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i].writeTo(out);
+                squares[i].writeTo(out);
+            }
+        }
+    }
+
+    public static ExactMoments readFrom(DataInput in) throws IOException {
+        ExactMoments moments = new ExactMoments();
+        moments.count = in.readLong();
+        int d = in.readInt();
+        if (d >= 0) {
+            moments.sums = new ExactSum[d];
+            moments.squares = new ExactSum[d];
+            for (int i = 0; i < d; i++) {
+                moments.sums[i] = ExactSum.readFrom(in);
+                moments.squares[i] = ExactSum.readFrom(in);
+            }
+        }
+        return moments;
     }
 }

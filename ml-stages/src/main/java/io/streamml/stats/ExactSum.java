@@ -13,6 +13,9 @@
  */
 package io.streamml.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -148,5 +151,30 @@ public final class ExactSum implements Serializable {
         System.arraycopy(limbs, 0, grown, base - newBase, limbs.length);
         limbs = grown;
         base = newBase;
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(base);
+        out.writeInt(pendingAdds);
+        out.writeInt(limbs == null ? -1 : limbs.length);
+        if (limbs != null) {
+            for (long limb : limbs) {
+                out.writeLong(limb);
+            }
+        }
+    }
+
+    public static ExactSum readFrom(DataInput in) throws IOException {
+        ExactSum sum = new ExactSum();
+        sum.base = in.readInt();
+        sum.pendingAdds = in.readInt();
+        int length = in.readInt();
+        if (length >= 0) {
+            sum.limbs = new long[length];
+            for (int k = 0; k < length; k++) {
+                sum.limbs[k] = in.readLong();
+            }
+        }
+        return sum;
     }
 }

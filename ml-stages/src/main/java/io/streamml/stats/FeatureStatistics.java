@@ -13,6 +13,8 @@
  */
 package io.streamml.stats;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -22,6 +24,9 @@ import java.io.Serializable;
  * <p>A statistic starts without a dimension; the first vector added (or the first non-empty
  * statistic merged) fixes it. Sparse vectors only touch their non-zero entries; the implicit zeros
  * are accounted for from the total count.
+ *
+ * <p>Each implementation also has a static {@code readFrom(DataInput)} that reads what {@link
+ * #writeTo} wrote: how operator state and messages carry statistics.
  *
  * @param <S> the implementing type, so merge takes its own kind
  */
@@ -50,4 +55,7 @@ public interface FeatureStatistics<S extends FeatureStatistics<S>> extends Seria
 
     /** A deep copy. */
     S copy();
+
+    /** Writes the state, for the class's {@code readFrom(DataInput)} to read back. */
+    void writeTo(DataOutput out) throws IOException;
 }

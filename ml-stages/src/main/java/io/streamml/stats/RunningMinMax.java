@@ -13,6 +13,9 @@
  */
 package io.streamml.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -192,5 +195,24 @@ public final class RunningMinMax implements FeatureStatistics<RunningMinMax> {
                 + ", max="
                 + Arrays.toString(maxWithZeros())
                 + '}';
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(totalWeight);
+        out.writeDouble(pendingDecay);
+        StateArrays.writeDoubles(out, seenWeight);
+        StateArrays.writeDoubles(out, min);
+        StateArrays.writeDoubles(out, max);
+    }
+
+    public static RunningMinMax readFrom(DataInput in) throws IOException {
+        RunningMinMax minMax = new RunningMinMax();
+        minMax.totalWeight = in.readDouble();
+        minMax.pendingDecay = in.readDouble();
+        minMax.seenWeight = StateArrays.readDoubles(in);
+        minMax.min = StateArrays.readDoubles(in);
+        minMax.max = StateArrays.readDoubles(in);
+        return minMax;
     }
 }

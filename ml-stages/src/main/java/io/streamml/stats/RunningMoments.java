@@ -13,6 +13,9 @@
  */
 package io.streamml.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -170,5 +173,22 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
                 + ", variance="
                 + Arrays.toString(sampleVariance())
                 + '}';
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(totalWeight);
+        StateArrays.writeDoubles(out, seenWeight);
+        StateArrays.writeDoubles(out, seenMean);
+        StateArrays.writeDoubles(out, seenM2);
+    }
+
+    public static RunningMoments readFrom(DataInput in) throws IOException {
+        RunningMoments moments = new RunningMoments();
+        moments.totalWeight = in.readDouble();
+        moments.seenWeight = StateArrays.readDoubles(in);
+        moments.seenMean = StateArrays.readDoubles(in);
+        moments.seenM2 = StateArrays.readDoubles(in);
+        return moments;
     }
 }

@@ -16,6 +16,8 @@ package io.streamml.linear;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.SquaredLoss;
 
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
@@ -80,23 +82,33 @@ class TrainingCacheTest {
         double[] parameters = {0.3, -0.2, 0.1, 0.05};
         for (io.streamml.linear.loss.Loss loss :
                 new io.streamml.linear.loss.Loss[] {LogLoss.INSTANCE, SquaredLoss.INSTANCE}) {
-            double[] sums = new double[6];
-            cache.accumulate(loss, parameters, true, 1, 4, sums);
-            double[] expected = new double[6];
+            MiniBatchGradient sums = new MiniBatchGradient(loss, 3, true);
+            cache.addTo(sums, parameters, 1, 4, null, loss);
+            double[] gradient = new double[4];
+            double[] weightSum = new double[4];
+            double totalWeight = 0;
+            double lossSum = 0;
             for (int r = 1; r < 4; r++) {
                 double margin = parameters[3];
                 for (int j = 0; j < 3; j++) {
                     margin += x[r][j] * parameters[j];
                 }
-                expected[0] += w[r];
-                expected[1] += w[r] * loss.loss(y[r], margin);
+                totalWeight += w[r];
+                lossSum += w[r] * loss.loss(y[r], margin);
                 double g = w[r] * loss.derivative(y[r], margin);
                 for (int j = 0; j < 3; j++) {
-                    expected[2 + j] += g * x[r][j];
+                    gradient[j] += g * x[r][j];
+                    // Sparse rows (odd r) only count the coordinates they store.
+                    weightSum[j] += r % 2 == 0 || x[r][j] != 0 ? w[r] : 0;
                 }
-                expected[5] += g;
+                gradient[3] += g;
+                weightSum[3] += w[r];
             }
-            assertArrayEquals(expected, sums, 1e-15);
+            assertArrayEquals(gradient, sums.gradientSum(), 1e-15);
+            assertArrayEquals(weightSum, sums.weightSum(), 1e-15);
+            assertEquals(totalWeight, sums.totalWeight(), 1e-15);
+            assertEquals(lossSum, sums.lossSum(), 1e-15);
+            assertEquals(3, sums.count());
         }
         assertEquals(5.0, cache.totalWeight());
         assertThrows(IllegalArgumentException.class, () -> cache.addDense(new double[2], 0, 1));
@@ -148,13 +160,14 @@ class TrainingCacheTest {
                 mixedCache(head, Arrays.copyOfRange(y, 0, 3), Arrays.copyOfRange(w, 0, 3));
         TrainingCache second =
                 mixedCache(tail, Arrays.copyOfRange(y, 3, 5), Arrays.copyOfRange(w, 3, 5));
+        TypeSerializer<TrainingCache> serializer =
+                TrainingCache.TYPE.createSerializer(new ExecutionConfig());
         DataOutputSerializer out = new DataOutputSerializer(64);
-        TrainingCacheSerializer.INSTANCE.serialize(second, out);
+        serializer.serialize(second, out);
         TrainingCache read =
-                TrainingCacheSerializer.INSTANCE.deserialize(
-                        new DataInputDeserializer(out.getCopyOfBuffer()));
+                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         TrainingCache joined = new TrainingCache();
-        joined.append(TrainingCacheSerializer.INSTANCE.copy(first));
+        joined.append(serializer.copy(first));
         joined.append(read);
         assertEquals(x.length, joined.numRows());
 

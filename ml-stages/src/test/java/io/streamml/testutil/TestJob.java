@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * A test job's environments — the given parallelism, a checkpoint every 100 ms (also after tasks
- * finish, which iterations need), restarts after injected failures — and helpers to make input
- * Tables and collect results.
+ * finish, which iterations need), restarts after injected failures, no Kryo fallback — and helpers
+ * to make input Tables and collect results.
  */
 public final class TestJob {
     public final StreamExecutionEnvironment env;
@@ -55,6 +55,8 @@ public final class TestJob {
         config.set(ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
         env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
+        // Every record and every piece of state has an explicit serializer (see KryoForbidden).
+        KryoForbidden.install(env.getConfig());
         env.enableCheckpointing(100);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(20, Time.milliseconds(100)));
         tEnv = StreamTableEnvironment.create(env);

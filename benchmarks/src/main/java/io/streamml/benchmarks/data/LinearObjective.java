@@ -24,9 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * The unregularized objective both sides of a fit comparison minimize — the mean loss over all rows
- * of a {@link SyntheticRows} set — in plain Java, so every model is scored by one evaluator. Its
- * per-row loop is also the suite's hardware reference, and with L-BFGS driven to a tight tolerance
- * it gives the optimum that a fit's gap is measured against.
+ * of a {@link SyntheticRows} set — in plain Java, so every model is scored by one evaluator. With
+ * L-BFGS driven to a tight tolerance it gives the optimum that a fit's gap is measured against.
+ * (The hardware reference is the library's own kernel: {@code GradientLoopBenchmark}.)
  */
 public final class LinearObjective {
     /** Row blocks evaluated in parallel, summed in block order so results are reproducible. */

@@ -13,12 +13,12 @@
  */
 package io.streamml.common.model;
 
+import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
@@ -84,7 +84,7 @@ public final class ModelScoring<M extends VersionedModelData> {
             DataStream<M> modelData,
             Function<RowTypeInfo, RowScorer<M>> scorerFactory) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(input.getResolvedSchema());
         for (String name : outputNames) {
             checkNewColumn(inputType, name);
         }

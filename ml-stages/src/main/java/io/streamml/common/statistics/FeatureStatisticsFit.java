@@ -19,6 +19,7 @@ import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.minibatch.SummaryMergeOperator;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.table.InputBoundedness;
+import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.common.window.Windows;
 import io.streamml.stats.FeatureStatistics;
@@ -28,7 +29,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
-import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
@@ -62,7 +62,7 @@ public final class FeatureStatisticsFit<M> {
             double decayFactor,
             StatisticsSpec<B, M> bounded,
             StatisticsSpec<O, M> online) {
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(input.getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(input.getResolvedSchema());
         VectorRows vectorRows =
                 new VectorRows(
                         new InvalidRowPolicy(stage, handleInvalid),

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.statistics;
 
+import io.streamml.common.serialization.SelfSerializingCodec;
 import io.streamml.stats.FeatureStatistics;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -37,7 +38,7 @@ public final class StatisticsSpec<S extends FeatureStatistics<S>, M> implements 
             Class<S> statisticsClass,
             ModelDataFactory<S, M> modelDataFactory) {
         this.supplier = supplier;
-        this.type = TypeInformation.of(statisticsClass);
+        this.type = SelfSerializingCodec.typeOf(statisticsClass);
         this.modelDataFactory = modelDataFactory;
     }
 }

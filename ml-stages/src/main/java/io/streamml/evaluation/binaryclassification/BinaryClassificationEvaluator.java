@@ -15,6 +15,8 @@ package io.streamml.evaluation.binaryclassification;
 
 import io.streamml.common.input.InvalidInputException;
 import io.streamml.common.model.ModelScoring;
+import io.streamml.common.serialization.SelfSerializingCodec;
+import io.streamml.common.table.RowTypes;
 import io.streamml.evaluation.common.BoundedEvaluation;
 import io.streamml.evaluation.common.MetricsAccumulation;
 import io.streamml.evaluation.metrics.BinaryClassificationAccumulator;
@@ -24,7 +26,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.api.AlgoOperator;
-import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
@@ -64,7 +65,7 @@ public class BinaryClassificationEvaluator
     @Override
     public Table[] transform(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(inputs[0].getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(inputs[0].getResolvedSchema());
         String[] names = getMetricsNames();
         TypeInformation<?>[] types = new TypeInformation<?>[names.length];
         Arrays.fill(types, Types.DOUBLE);
@@ -182,7 +183,7 @@ public class BinaryClassificationEvaluator
 
         @Override
         public TypeInformation<BinaryClassificationAccumulator> accumulatorType() {
-            return TypeInformation.of(BinaryClassificationAccumulator.class);
+            return SelfSerializingCodec.typeOf(BinaryClassificationAccumulator.class);
         }
     }
 

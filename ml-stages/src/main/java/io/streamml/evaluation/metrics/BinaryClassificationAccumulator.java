@@ -13,6 +13,9 @@
  */
 package io.streamml.evaluation.metrics;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -102,5 +105,28 @@ public final class BinaryClassificationAccumulator implements Serializable {
         scores = Arrays.copyOf(scores, capacity);
         labels = Arrays.copyOf(labels, capacity);
         weights = Arrays.copyOf(weights, capacity);
+    }
+
+    /** Writes the samples (not the spare capacity). */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(scores[i]);
+            out.writeDouble(labels[i]);
+            out.writeDouble(weights[i]);
+        }
+    }
+
+    public static BinaryClassificationAccumulator readFrom(DataInput in) throws IOException {
+        BinaryClassificationAccumulator accumulator = new BinaryClassificationAccumulator();
+        int size = in.readInt();
+        accumulator.ensureCapacity(size);
+        for (int i = 0; i < size; i++) {
+            accumulator.scores[i] = in.readDouble();
+            accumulator.labels[i] = in.readDouble();
+            accumulator.weights[i] = in.readDouble();
+        }
+        accumulator.size = size;
+        return accumulator;
     }
 }

@@ -13,6 +13,9 @@
  */
 package io.streamml.evaluation.metrics;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -191,5 +194,25 @@ public final class RegressionMetrics implements Serializable {
     private double sumOfSquaredResiduals() {
         // Σ w r² split as spread plus bias: both terms are non-negative, so nothing cancels.
         return residualSquaredDeviations + totalWeight * residualMean * residualMean;
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(totalWeight);
+        out.writeDouble(labelMean);
+        out.writeDouble(labelSquaredDeviations);
+        out.writeDouble(residualMean);
+        out.writeDouble(residualSquaredDeviations);
+        out.writeDouble(weightedAbsoluteResidualSum);
+    }
+
+    public static RegressionMetrics readFrom(DataInput in) throws IOException {
+        RegressionMetrics metrics = new RegressionMetrics();
+        metrics.totalWeight = in.readDouble();
+        metrics.labelMean = in.readDouble();
+        metrics.labelSquaredDeviations = in.readDouble();
+        metrics.residualMean = in.readDouble();
+        metrics.residualSquaredDeviations = in.readDouble();
+        metrics.weightedAbsoluteResidualSum = in.readDouble();
+        return metrics;
     }
 }

@@ -13,6 +13,10 @@
  */
 package io.streamml.evaluation.prequential;
 
+import io.streamml.common.serialization.Codec;
+import io.streamml.common.serialization.CodecTypeInfo;
+import io.streamml.common.serialization.JavaSerializedObjects;
+import io.streamml.common.serialization.PrimitiveArrays;
 import io.streamml.drift.Adwin;
 import io.streamml.drift.DriftDetector;
 import io.streamml.drift.ErrorDriftMonitor;
@@ -26,6 +30,8 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -36,7 +42,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.OutputTag;
 
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,8 +67,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
     private transient ListState<Window> windowState;
 
     /** A window in progress plus what carries over between windows. */
-    static final class Window implements Serializable {
-        private static final long serialVersionUID = 1L;
+    static final class Window {
         long index;
         int batches;
         long firstVersion = -1;
@@ -127,7 +132,8 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "window", TypeInformation.of(Window.class)));
+                                        "window",
+                                        new CodecTypeInfo<>(Window.class, new WindowCodec())));
         window = new Window();
         DriftDetector detector = detector();
         window.detector = detector == null ? null : new ErrorDriftMonitor(detector);
@@ -255,6 +261,51 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
     public void endInput() {
         if (window.batches > 0) {
             emitWindow();
+        }
+    }
+
+    /** Writes the window field by field; the drift monitor goes in as its Java serialization. */
+    static final class WindowCodec implements Codec<Window> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void write(Window window, DataOutputView out) throws IOException {
+            out.writeLong(window.index);
+            out.writeInt(window.batches);
+            out.writeLong(window.firstVersion);
+            out.writeLong(window.lastVersion);
+            out.writeInt(window.scores.size());
+            for (int i = 0; i < window.scores.size(); i++) {
+                PrimitiveArrays.writeDoubles(out, window.scores.get(i));
+                PrimitiveArrays.writeDoubles(out, window.labels.get(i));
+                PrimitiveArrays.writeDoubles(out, window.weights.get(i));
+            }
+            out.writeLong(window.drifts);
+            out.writeDouble(window.cumulativeLoss);
+            out.writeDouble(window.cumulativeWeight);
+            out.writeLong(window.rowsSeen);
+            JavaSerializedObjects.write(out, window.detector);
+        }
+
+        @Override
+        public Window read(DataInputView in) throws IOException {
+            Window window = new Window();
+            window.index = in.readLong();
+            window.batches = in.readInt();
+            window.firstVersion = in.readLong();
+            window.lastVersion = in.readLong();
+            int batches = in.readInt();
+            for (int i = 0; i < batches; i++) {
+                window.scores.add(PrimitiveArrays.readDoubles(in));
+                window.labels.add(PrimitiveArrays.readDoubles(in));
+                window.weights.add(PrimitiveArrays.readDoubles(in));
+            }
+            window.drifts = in.readLong();
+            window.cumulativeLoss = in.readDouble();
+            window.cumulativeWeight = in.readDouble();
+            window.rowsSeen = in.readLong();
+            window.detector = JavaSerializedObjects.read(in);
+            return window;
         }
     }
 }

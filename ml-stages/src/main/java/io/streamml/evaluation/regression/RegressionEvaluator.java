@@ -15,6 +15,8 @@ package io.streamml.evaluation.regression;
 
 import io.streamml.common.input.InvalidInputException;
 import io.streamml.common.model.ModelScoring;
+import io.streamml.common.serialization.SelfSerializingCodec;
+import io.streamml.common.table.RowTypes;
 import io.streamml.evaluation.common.BoundedEvaluation;
 import io.streamml.evaluation.common.MetricsAccumulation;
 import io.streamml.evaluation.metrics.RegressionMetrics;
@@ -23,7 +25,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.api.AlgoOperator;
-import org.apache.flink.ml.common.datastream.TableUtils;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
 import org.apache.flink.ml.util.ReadWriteUtils;
@@ -60,7 +61,7 @@ public class RegressionEvaluator
     @Override
     public Table[] transform(Table... inputs) {
         Preconditions.checkArgument(inputs.length == 1, "%s takes one input table", STAGE);
-        RowTypeInfo inputType = TableUtils.getRowTypeInfo(inputs[0].getResolvedSchema());
+        RowTypeInfo inputType = RowTypes.of(inputs[0].getResolvedSchema());
         String[] names = getMetricsNames();
         TypeInformation<?>[] types = new TypeInformation<?>[names.length];
         Arrays.fill(types, Types.DOUBLE);
@@ -149,7 +150,7 @@ public class RegressionEvaluator
 
         @Override
         public TypeInformation<RegressionMetrics> accumulatorType() {
-            return TypeInformation.of(RegressionMetrics.class);
+            return SelfSerializingCodec.typeOf(RegressionMetrics.class);
         }
     }
 

@@ -16,10 +16,10 @@ package io.streamml.feature.standardscaler;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.model.ModelDataSchema;
 import io.streamml.common.model.RowScorer;
+import io.streamml.common.serialization.VectorCodec;
 import io.streamml.feature.VectorScalerModel;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
@@ -46,7 +46,7 @@ public class StandardScalerModel
 
     @Override
     protected TypeInformation<?> outputType() {
-        return TypeInformation.of(Vector.class);
+        return VectorCodec.TYPE;
     }
 
     @Override

@@ -50,6 +50,13 @@ public final class LogLoss implements Loss {
         return sigmoid(margin);
     }
 
+    /** The logit, of the mean clamped to [1e-9, 1 − 1e-9]. */
+    @Override
+    public double link(double mean) {
+        double p = Math.min(Math.max(mean, 1e-9), 1 - 1e-9);
+        return Math.log(p / (1 - p));
+    }
+
     @Override
     public double secondDerivative(double label, double margin) {
         return sigmoid(margin) * sigmoid(-margin);

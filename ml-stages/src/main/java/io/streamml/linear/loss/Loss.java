@@ -35,6 +35,12 @@ public interface Loss extends Serializable {
      */
     double mean(double margin);
 
+    /**
+     * Returns the margin whose {@link #mean} is {@code mean} (the link), clamped where the link is
+     * unbounded: where a fit starts its intercept from the mean label.
+     */
+    double link(double mean);
+
     /** Returns the second derivative of {@link #loss} with respect to the margin. */
     double secondDerivative(double label, double margin);
 

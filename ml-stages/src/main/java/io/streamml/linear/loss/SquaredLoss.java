@@ -40,6 +40,11 @@ public final class SquaredLoss implements Loss {
     }
 
     @Override
+    public double link(double mean) {
+        return mean;
+    }
+
+    @Override
     public double secondDerivative(double label, double margin) {
         return 1;
     }
