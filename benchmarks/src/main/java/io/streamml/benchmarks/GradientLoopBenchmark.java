@@ -14,9 +14,9 @@
 package io.streamml.benchmarks;
 
 import io.streamml.benchmarks.data.SyntheticRows;
-import io.streamml.linear.MiniBatchGradient;
-import io.streamml.linear.TrainingCache;
 import io.streamml.linear.loss.LogLoss;
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.linear.training.TrainingCache;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -14,7 +14,7 @@
 package io.streamml.benchmarks;
 
 import io.streamml.benchmarks.data.SyntheticRows;
-import io.streamml.linear.TrainingCache;
+import io.streamml.linear.training.TrainingCache;
 
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -25,7 +25,8 @@ public class BatchEvaluation {
 
     public BatchEvaluation() {}
 
-    BatchEvaluation(long batch, long modelVersion, long timestamp, SliceEvaluation predictions) {
+    public BatchEvaluation(
+            long batch, long modelVersion, long timestamp, SliceEvaluation predictions) {
         this.batch = batch;
         this.modelVersion = modelVersion;
         this.timestamp = timestamp;

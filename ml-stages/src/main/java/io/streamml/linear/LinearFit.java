@@ -19,7 +19,11 @@ import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.linear.bounded.BoundedLinearTrainer;
 import io.streamml.linear.loss.Loss;
+import io.streamml.linear.online.OnlineLinearTrainer;
+import io.streamml.linear.training.LabeledRowReader;
+import io.streamml.linear.training.LinearTrainingConfig;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -25,8 +25,12 @@ import io.streamml.common.window.Windows;
 import io.streamml.drift.Adwin;
 import io.streamml.drift.RestartOnErrorRise;
 import io.streamml.linear.loss.Loss;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.optim.BoundedRounds;
 import io.streamml.optim.ElasticNet;
+import io.streamml.optim.LbfgsRounds;
 import io.streamml.optim.OnlineOptimizerFactory;
+import io.streamml.optim.SgdRounds;
 
 import org.apache.flink.ml.common.param.HasFeaturesCol;
 import org.apache.flink.ml.common.param.HasGlobalBatchSize;

@@ -43,7 +43,7 @@ public final class SliceEvaluation implements Serializable {
     private double[] weights = new double[8];
     private int size;
 
-    void add(double score, double label, double weight) {
+    public void add(double score, double label, double weight) {
         if (size == scores.length) {
             scores = Arrays.copyOf(scores, size * 2);
             labels = Arrays.copyOf(labels, size * 2);
@@ -56,7 +56,7 @@ public final class SliceEvaluation implements Serializable {
     }
 
     /** Appends {@code other}'s rows after this one's. */
-    void append(SliceEvaluation other) {
+    public void append(SliceEvaluation other) {
         for (int i = 0; i < other.size; i++) {
             add(other.scores[i], other.labels[i], other.weights[i]);
         }

@@ -13,8 +13,8 @@
  */
 package io.streamml.optim;
 
-import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.LogLoss;
+import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.testutil.ReferenceSolvers;
 import io.streamml.testutil.RegularizedObjective;
 import io.streamml.testutil.SyntheticData;

@@ -13,9 +13,9 @@
  */
 package io.streamml.optim;
 
-import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.Loss;
+import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.testutil.SyntheticData;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -13,8 +13,8 @@
  */
 package io.streamml.optim;
 
-import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.Loss;
+import io.streamml.linear.training.MiniBatchGradient;
 
 /**
  * {@link MiniBatchSgd} on in-memory rows as one subtask would run it: the reference the distributed

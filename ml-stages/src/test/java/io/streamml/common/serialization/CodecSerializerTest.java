@@ -13,8 +13,8 @@
  */
 package io.streamml.common.serialization;
 
-import io.streamml.linear.MiniBatchGradient;
 import io.streamml.linear.loss.LogLoss;
+import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.stats.ExactMoments;
 import io.streamml.stats.RunningMinMax;
 import io.streamml.stats.RunningMoments;

@@ -11,10 +11,11 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.training;
 
 import io.streamml.drift.DriftReaction;
 import io.streamml.linear.loss.Loss;
+import io.streamml.optim.BoundedRounds;
 import io.streamml.optim.ElasticNet;
 import io.streamml.optim.OnlineOptimizerFactory;
 
@@ -35,7 +36,7 @@ public final class LinearTrainingConfig implements Serializable {
     public final int globalBatchSize;
 
     /** Bounded: the optimizer, chosen from the params once; null for online fits. */
-    final BoundedRounds.Factory boundedRounds;
+    public final BoundedRounds.Factory boundedRounds;
 
     public final double alpha;
     public final double beta;
@@ -55,7 +56,7 @@ public final class LinearTrainingConfig implements Serializable {
     /** Online: the optimizer, chosen from the params once; null for bounded fits. */
     public final OnlineOptimizerFactory onlineOptimizers;
 
-    LinearTrainingConfig(
+    public LinearTrainingConfig(
             String stage,
             String featuresCol,
             Loss loss,
@@ -93,7 +94,7 @@ public final class LinearTrainingConfig implements Serializable {
     }
 
     /** Whether workers score each row before learning from it. */
-    boolean scoresBeforeLearning() {
+    public boolean scoresBeforeLearning() {
         return testThenTrain || driftReactions != null;
     }
 
@@ -103,7 +104,7 @@ public final class LinearTrainingConfig implements Serializable {
     }
 
     /** This configuration, training online with {@code optimizers}. */
-    LinearTrainingConfig withOnlineOptimizers(OnlineOptimizerFactory optimizers) {
+    public LinearTrainingConfig withOnlineOptimizers(OnlineOptimizerFactory optimizers) {
         return copy(testThenTrain, optimizers);
     }
 

@@ -11,11 +11,18 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
 
 import io.streamml.common.minibatch.Slice;
 import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.window.Windows;
+import io.streamml.linear.BatchEvaluation;
+import io.streamml.linear.LinearModelData;
+import io.streamml.linear.training.IterationLatency;
+import io.streamml.linear.training.LabeledRowBatch;
+import io.streamml.linear.training.LabeledRowReader;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.TrainingCache;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.dag.Transformation;
@@ -125,7 +132,7 @@ public final class OnlineLinearTrainer {
                             return new IterationBodyResult(
                                     DataStreamList.of(nextRequests),
                                     DataStreamList.of(
-                                            nextRequests.getSideOutput(StepCoordinator.MODEL),
+                                            nextRequests.getSideOutput(OnlineCoordinator.MODEL),
                                             nextRequests.getSideOutput(
                                                     OnlineCoordinator.EVALUATION)));
                         });

@@ -11,18 +11,13 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
-
-import io.streamml.optim.ElasticNet;
-import io.streamml.optim.GradientSums;
-import io.streamml.optim.Lbfgs;
-import io.streamml.optim.OptimizerStep;
+package io.streamml.optim;
 
 /**
  * Full-batch rounds minimizing the mean loss plus the elastic-net penalty with L-BFGS (OWL-QN for
  * the L1 part): every round is one evaluation of the objective and its gradient over all rows.
  */
-final class LbfgsRounds implements BoundedRounds {
+public final class LbfgsRounds implements BoundedRounds {
     private static final long serialVersionUID = 1L;
 
     private final int numFeatures;
@@ -45,7 +40,8 @@ final class LbfgsRounds implements BoundedRounds {
                         tol);
     }
 
-    static Factory factory(boolean fitIntercept, ElasticNet penalty, int maxIter, double tol) {
+    public static Factory factory(
+            boolean fitIntercept, ElasticNet penalty, int maxIter, double tol) {
         return new Factory() {
             private static final long serialVersionUID = 1L;
 

@@ -11,10 +11,14 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.bounded;
 
 import io.streamml.classification.logisticregression.LogisticRegression;
+import io.streamml.linear.LinearModelData;
 import io.streamml.linear.loss.LogLoss;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.linear.training.TrainingCache;
 import io.streamml.testutil.KryoForbidden;
 import io.streamml.testutil.ReferenceSolvers;
 import io.streamml.testutil.RegularizedObjective;

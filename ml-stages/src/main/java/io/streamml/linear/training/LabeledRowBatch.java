@@ -11,10 +11,11 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.training;
 
 import io.streamml.common.minibatch.BatchAccumulator;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.types.Row;
 
@@ -23,7 +24,8 @@ import org.apache.flink.types.Row;
  * TrainingCache}: what an online worker later folds into its gradient sums. Rows must keep the
  * feature size of the first valid row this subtask saw.
  */
-class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
+@Internal
+public class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
     private static final long serialVersionUID = 1L;
 
     private final LabeledRowReader reader;
@@ -36,7 +38,7 @@ class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
     /** The most rows a slice here has held: the next slice's cache starts that large. */
     private transient int rowsPerSlice;
 
-    LabeledRowBatch(LabeledRowReader reader) {
+    public LabeledRowBatch(LabeledRowReader reader) {
         this.reader = reader;
     }
 

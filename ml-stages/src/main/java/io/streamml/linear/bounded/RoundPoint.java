@@ -11,7 +11,7 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.bounded;
 
 import org.apache.flink.annotation.Internal;
 

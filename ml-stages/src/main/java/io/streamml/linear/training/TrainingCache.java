@@ -11,10 +11,11 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.training;
 
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
+import io.streamml.linear.SliceEvaluation;
 import io.streamml.linear.loss.Loss;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;

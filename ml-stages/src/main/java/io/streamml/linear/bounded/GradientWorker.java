@@ -11,9 +11,12 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.bounded;
 
 import io.streamml.common.minibatch.Slice;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.linear.training.TrainingCache;
 import io.streamml.optim.MiniBatchSgd;
 
 import org.apache.flink.api.common.state.ListState;

@@ -11,7 +11,10 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.bounded;
+
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.linear.training.TrainingCache;
 
 import org.apache.flink.annotation.Internal;
 

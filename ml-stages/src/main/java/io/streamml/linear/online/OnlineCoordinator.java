@@ -11,7 +11,7 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
 
 import io.streamml.common.minibatch.AssemblerState;
 import io.streamml.common.minibatch.BatchAssembler;
@@ -21,6 +21,11 @@ import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.common.serialization.JavaSerializedObjects;
 import io.streamml.common.serialization.PrimitiveArrays;
 import io.streamml.drift.DriftReaction;
+import io.streamml.linear.BatchEvaluation;
+import io.streamml.linear.LinearModelData;
+import io.streamml.linear.SliceEvaluation;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.optim.OnlineOptimizer;
 
 import org.apache.flink.api.common.ExecutionConfig;
@@ -62,6 +67,8 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCoordinator.class);
 
+    static final OutputTag<LinearModelData> MODEL =
+            new OutputTag<>("model", LinearModelData.SCHEMA.modelType());
     static final OutputTag<BatchEvaluation> EVALUATION =
             new OutputTag<>("evaluation", TypeInformation.of(BatchEvaluation.class));
 
@@ -232,7 +239,7 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
         progress.inFlight = -1;
         int dim = total.dim() - (config.fitIntercept ? 1 : 0);
         output.collect(
-                StepCoordinator.MODEL,
+                MODEL,
                 new StreamRecord<>(
                         new LinearModelData(
                                 new DenseVector(Arrays.copyOf(progress.parameters, dim)),

@@ -11,9 +11,11 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
 
 import io.streamml.common.minibatch.Slice;
+import io.streamml.linear.SliceEvaluation;
+import io.streamml.linear.training.MiniBatchGradient;
 
 import org.apache.flink.annotation.Internal;
 

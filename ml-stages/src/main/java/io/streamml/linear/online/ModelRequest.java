@@ -11,7 +11,9 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
+
+import io.streamml.linear.LinearModelData;
 
 import org.apache.flink.annotation.Internal;
 

@@ -11,10 +11,14 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
 
 import io.streamml.common.input.BadDataException;
 import io.streamml.common.minibatch.Slice;
+import io.streamml.linear.SliceEvaluation;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.linear.training.TrainingCache;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;

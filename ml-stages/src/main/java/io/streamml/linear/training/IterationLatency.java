@@ -11,8 +11,9 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.training;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.iteration.DataStreamList;
 
@@ -30,14 +31,15 @@ import java.util.function.Function;
  * environment's default. So every operator on the message path gets buffer timeout 0, while the
  * high-volume path of training rows stays batched.
  */
-final class IterationLatency {
+@Internal
+public final class IterationLatency {
     private IterationLatency() {}
 
     /**
      * Sets buffer timeout 0 on every transformation behind {@code outputs}, walking from each into
      * the inputs {@code messageInputs} gives for it (leaving out the inputs that carry rows).
      */
-    static void flushAtOnce(
+    public static void flushAtOnce(
             DataStreamList outputs,
             Function<Transformation<?>, List<Transformation<?>>> messageInputs) {
         Set<Transformation<?>> visited = new HashSet<>();

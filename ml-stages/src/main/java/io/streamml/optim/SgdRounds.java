@@ -11,18 +11,14 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
-
-import io.streamml.optim.ElasticNet;
-import io.streamml.optim.GradientSums;
-import io.streamml.optim.MiniBatchSgd;
+package io.streamml.optim;
 
 /**
  * Flink ML's bounded SGD: each round one global mini-batch (each worker's next share of {@code
  * globalBatchSize} rows, cycling), one step; stops after {@code maxIter} rounds or once the mean
  * batch loss is at most {@code tol}. Starts from zeros, as Flink ML.
  */
-final class SgdRounds implements BoundedRounds {
+public final class SgdRounds implements BoundedRounds {
     private static final long serialVersionUID = 1L;
 
     private final MiniBatchSgd sgd;
@@ -30,12 +26,12 @@ final class SgdRounds implements BoundedRounds {
     private double[] point;
     private double meanLoss = Double.NaN;
 
-    SgdRounds(MiniBatchSgd sgd, double tol) {
+    public SgdRounds(MiniBatchSgd sgd, double tol) {
         this.sgd = sgd;
         this.tol = tol;
     }
 
-    static Factory factory(
+    public static Factory factory(
             boolean fitIntercept,
             ElasticNet penalty,
             int maxIter,

@@ -11,19 +11,17 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
-
-import io.streamml.optim.GradientSums;
+package io.streamml.optim;
 
 import java.io.Serializable;
 
 /**
- * The optimizer of a bounded fit, as the {@link StepCoordinator} drives it round by round: chosen
- * once from the params ({@link LbfgsRounds} or {@link SgdRounds}), so no operator compares
+ * The optimizer of a bounded fit, as the bounded training coordinator drives it round by round:
+ * chosen once from the params ({@link LbfgsRounds} or {@link SgdRounds}), so no operator compares
  * optimizer names. Each round the workers add up the loss and gradient sums over their rows at
  * {@link #point()}; {@link #next} takes the merged sums and moves on or stops.
  */
-interface BoundedRounds extends Serializable {
+public interface BoundedRounds extends Serializable {
     /** Starts at {@code start} (zeros, with the intercept at the link of the mean label). */
     void start(double[] start);
 

@@ -11,13 +11,18 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.bounded;
 
 import io.streamml.common.input.BadDataException;
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.common.serialization.JavaSerializedObjects;
 import io.streamml.common.serialization.PrimitiveArrays;
+import io.streamml.linear.LinearModelData;
+import io.streamml.linear.TrainingSummary;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
+import io.streamml.optim.BoundedRounds;
 
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ListState;

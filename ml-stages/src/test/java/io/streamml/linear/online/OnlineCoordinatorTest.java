@@ -11,10 +11,13 @@
  * or implied. See the License for the specific language governing permissions and limitations under
  * the License.
  */
-package io.streamml.linear;
+package io.streamml.linear.online;
 
 import io.streamml.common.minibatch.Slice;
+import io.streamml.linear.LinearModelData;
 import io.streamml.linear.loss.SquaredLoss;
+import io.streamml.linear.training.LinearTrainingConfig;
+import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.regression.linearregression.LinearRegression;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -73,9 +76,9 @@ class OnlineCoordinatorTest {
     private static List<LinearModelData> versions(
             TwoInputStreamOperatorTestHarness<WorkerMessage, ModelRequest, ModelRequest> harness) {
         List<LinearModelData> versions = new ArrayList<>();
-        if (harness.getSideOutput(StepCoordinator.MODEL) != null) {
+        if (harness.getSideOutput(OnlineCoordinator.MODEL) != null) {
             for (StreamRecord<LinearModelData> record :
-                    harness.getSideOutput(StepCoordinator.MODEL)) {
+                    harness.getSideOutput(OnlineCoordinator.MODEL)) {
                 versions.add(record.getValue());
             }
         }
