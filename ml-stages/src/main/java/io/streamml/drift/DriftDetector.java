@@ -48,4 +48,10 @@ public interface DriftDetector extends Serializable {
 
     /** Number of times {@link #update(double)} returned {@code true}. */
     long driftsDetected();
+
+    /** Creates a fresh detector, so a stage can pick its detector once and an operator hold it. */
+    @FunctionalInterface
+    interface Factory extends Serializable {
+        DriftDetector create();
+    }
 }

@@ -14,6 +14,9 @@
 package io.streamml.evaluation.prequential;
 
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.drift.Adwin;
+import io.streamml.drift.DriftDetector;
+import io.streamml.drift.PageHinkley;
 import io.streamml.linear.TestThenTrain;
 
 import org.apache.flink.ml.api.AlgoOperator;
@@ -76,12 +79,24 @@ public class PrequentialEvaluator
                                 STAGE + ".metrics",
                                 PrequentialMetricsOperator.metricsType(probabilities),
                                 new PrequentialMetricsOperator(
-                                        probabilities, getWindowBatches(), getDriftDetector()))
+                                        probabilities, getWindowBatches(), detectors()))
                         .setParallelism(1);
         return new Table[] {
             tEnv.fromDataStream(metrics),
             tEnv.fromDataStream(metrics.getSideOutput(PrequentialMetricsOperator.DRIFTS))
         };
+    }
+
+    /** The drift detector the params name, picked once here. */
+    private DriftDetector.Factory detectors() {
+        switch (getDriftDetector()) {
+            case ADWIN:
+                return Adwin::new;
+            case PAGE_HINKLEY:
+                return PageHinkley::new;
+            default:
+                return null;
+        }
     }
 
     @Override

@@ -17,10 +17,8 @@ import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.common.serialization.JavaSerializedObjects;
 import io.streamml.common.serialization.PrimitiveArrays;
-import io.streamml.drift.Adwin;
 import io.streamml.drift.DriftDetector;
 import io.streamml.drift.ErrorDriftMonitor;
-import io.streamml.drift.PageHinkley;
 import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
 import io.streamml.evaluation.metrics.RegressionMetrics;
 import io.streamml.linear.BatchEvaluation;
@@ -61,7 +59,9 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
 
     private final boolean probabilities;
     private final int windowBatches;
-    private final String detectorName;
+
+    /** The detector over the per-row squared error, or null for none. */
+    private final DriftDetector.Factory detectors;
 
     private transient Window window;
     private transient ListState<Window> windowState;
@@ -82,10 +82,11 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         ErrorDriftMonitor detector;
     }
 
-    PrequentialMetricsOperator(boolean probabilities, int windowBatches, String detectorName) {
+    PrequentialMetricsOperator(
+            boolean probabilities, int windowBatches, DriftDetector.Factory detectors) {
         this.probabilities = probabilities;
         this.windowBatches = windowBatches;
-        this.detectorName = detectorName;
+        this.detectors = detectors;
     }
 
     static RowTypeInfo metricsType(boolean probabilities) {
@@ -135,20 +136,8 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
                                         "window",
                                         new CodecTypeInfo<>(Window.class, new WindowCodec())));
         window = new Window();
-        DriftDetector detector = detector();
-        window.detector = detector == null ? null : new ErrorDriftMonitor(detector);
+        window.detector = detectors == null ? null : new ErrorDriftMonitor(detectors.create());
         window = OperatorStateUtils.getUniqueElement(windowState, "window").orElse(window);
-    }
-
-    private DriftDetector detector() {
-        switch (detectorName) {
-            case PrequentialEvaluatorParams.ADWIN:
-                return new Adwin();
-            case PrequentialEvaluatorParams.PAGE_HINKLEY:
-                return new PageHinkley();
-            default:
-                return null;
-        }
     }
 
     @Override
