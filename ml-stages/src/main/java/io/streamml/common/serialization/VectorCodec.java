@@ -52,6 +52,15 @@ public final class VectorCodec implements Codec<Vector> {
         }
     }
 
+    /** Per row on chained transforms: Flink ML's own copies, no bytes in between. */
+    @Override
+    public Vector copy(Vector value) {
+        if (value instanceof DenseVector) {
+            return DenseVectorSerializer.INSTANCE.copy((DenseVector) value);
+        }
+        return SparseVectorSerializer.INSTANCE.copy((SparseVector) value);
+    }
+
     @Override
     public Vector read(DataInputView in) throws IOException {
         byte tag = in.readByte();
