@@ -66,6 +66,15 @@ public final class TestJob {
         return new TestJob(parallelism);
     }
 
+    /**
+     * This job with object reuse on: chained operators then pass records by reference, so an
+     * operator that kept an input record (instead of its values) would see it change.
+     */
+    public TestJob withObjectReuse() {
+        env.getConfig().enableObjectReuse();
+        return this;
+    }
+
     /** A bounded Table with the given columns. */
     public Table boundedTable(String[] names, TypeInformation<?>[] types, List<Row> rows) {
         DataStream<Row> stream = env.fromCollection(rows, new RowTypeInfo(types, names));

@@ -80,7 +80,11 @@ class OnlineLinearRegressionTest {
     /** Online SGD versions (learning rate 0.2) over {@code data}, one release per batch. */
     private static List<LinearModelData> sgdVersions(
             SyntheticData data, int parallelism, int batch, long... failures) throws Exception {
-        TestJob job = TestJob.withParallelism(parallelism);
+        return sgdVersions(TestJob.withParallelism(parallelism), data, batch, failures);
+    }
+
+    private static List<LinearModelData> sgdVersions(
+            TestJob job, SyntheticData data, int batch, long... failures) throws Exception {
         ControllableSource source = new ControllableSource();
         Table train = job.unboundedTable(source, COLUMNS, types(DenseVector.class), false);
         if (failures.length > 0) {
@@ -138,6 +142,15 @@ class OnlineLinearRegressionTest {
     @ValueSource(ints = {1, 4})
     void testSgdMatchesSequentialUpdates(int parallelism) throws Exception {
         List<LinearModelData> versions = sgdVersions(parallelism, 20);
+        assertEquals(DATA.features.length / 20, versions.size());
+        assertSequentialSgd(DATA, 20, versions, 1e-12);
+    }
+
+    /** Object reuse (a common Flink tuning) changes nothing: no operator keeps an input record. */
+    @Test
+    void testObjectReuseGivesTheSameVersions() throws Exception {
+        List<LinearModelData> versions =
+                sgdVersions(TestJob.withParallelism(4).withObjectReuse(), DATA, 20, 30, 110);
         assertEquals(DATA.features.length / 20, versions.size());
         assertSequentialSgd(DATA, 20, versions, 1e-12);
     }
