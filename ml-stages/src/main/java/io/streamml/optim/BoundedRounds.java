@@ -32,7 +32,7 @@ public interface BoundedRounds extends Serializable {
      * Takes round {@code round}'s merged sums at {@link #point()}: returns false once training
      * stops, true when {@link #point()} is the next round's.
      */
-    boolean next(int round, GradientSums sums, double lossSum);
+    boolean next(int round, GradientSums sums);
 
     /** What each round reported: the objective at its point (SGD: the mean batch loss). */
     double lastObjective();

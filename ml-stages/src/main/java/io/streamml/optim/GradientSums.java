@@ -14,9 +14,10 @@
 package io.streamml.optim;
 
 /**
- * What an {@link OnlineOptimizer} needs of one mini-batch: the weighted gradient sums at the
- * parameters from before the batch, per coordinate the total weight of the rows that have it, and
- * the batch's total weight. A model family's gradient kernel produces them.
+ * What an optimizer needs of one mini-batch (or, bounded, of all rows): the weighted gradient sums
+ * at the parameters from before the batch, per coordinate the total weight of the rows that have
+ * it, the batch's total weight and its weighted loss. A model family's gradient kernel produces
+ * them.
  */
 public interface GradientSums {
     /** {@code Σ w·∂loss/∂θ} per parameter (intercept last, when fitted). */
@@ -27,4 +28,7 @@ public interface GradientSums {
 
     /** {@code Σ w} over the batch. */
     double totalWeight();
+
+    /** {@code Σ w·loss} over the batch. */
+    double lossSum();
 }

@@ -68,13 +68,13 @@ public final class LbfgsRounds implements BoundedRounds {
     }
 
     @Override
-    public boolean next(int round, GradientSums sums, double lossSum) {
+    public boolean next(int round, GradientSums sums) {
         double totalWeight = sums.totalWeight();
         double[] gradient = sums.gradientSum().clone();
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] /= totalWeight;
         }
-        double value = lossSum / totalWeight + penalty.smoothValue(point, numFeatures);
+        double value = sums.lossSum() / totalWeight + penalty.smoothValue(point, numFeatures);
         penalty.addSmoothGradient(point, numFeatures, gradient);
         objective = value + penalty.l1Value(point, numFeatures);
         OptimizerStep step = lbfgs.next(value, gradient);

@@ -67,9 +67,9 @@ public final class SgdRounds implements BoundedRounds {
     }
 
     @Override
-    public boolean next(int round, GradientSums sums, double lossSum) {
+    public boolean next(int round, GradientSums sums) {
         double totalWeight = sums.totalWeight();
-        meanLoss = totalWeight > 0 ? lossSum / totalWeight : Double.NaN;
+        meanLoss = totalWeight > 0 ? sums.lossSum() / totalWeight : Double.NaN;
         if (totalWeight > 0) {
             sgd.step(point, sums.gradientSum(), totalWeight);
         }

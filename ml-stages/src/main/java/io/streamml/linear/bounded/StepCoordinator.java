@@ -174,7 +174,7 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
             sums.merge(replies.get(i).sums);
         }
         BoundedRounds rounds = progress.rounds;
-        boolean more = rounds.next(round, sums, sums.lossSum());
+        boolean more = rounds.next(round, sums);
         progress.losses.add(rounds.lastObjective());
         LOG.info("{} round {}: objective {}", config.stage, round, rounds.lastObjective());
         if (more) {

@@ -16,7 +16,6 @@ package io.streamml.linear.training;
 import io.streamml.drift.DriftReaction;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.BoundedRounds;
-import io.streamml.optim.ElasticNet;
 import io.streamml.optim.OnlineOptimizerFactory;
 
 import java.io.Serializable;
@@ -29,17 +28,12 @@ public final class LinearTrainingConfig implements Serializable {
     public final String featuresCol;
     public final Loss loss;
     public final boolean fitIntercept;
-    public final ElasticNet penalty;
-    public final int maxIter;
-    public final double tol;
-    public final double learningRate;
+
+    /** Bounded SGD: the rows of a round over all subtasks. */
     public final int globalBatchSize;
 
     /** Bounded: the optimizer, chosen from the params once; null for online fits. */
     public final BoundedRounds.Factory boundedRounds;
-
-    public final double alpha;
-    public final double beta;
 
     /** Online: whether an initial model is given (else training starts from zeros). */
     public final boolean hasInitialModel;
@@ -61,14 +55,8 @@ public final class LinearTrainingConfig implements Serializable {
             String featuresCol,
             Loss loss,
             boolean fitIntercept,
-            ElasticNet penalty,
-            int maxIter,
-            double tol,
-            double learningRate,
             int globalBatchSize,
             BoundedRounds.Factory boundedRounds,
-            double alpha,
-            double beta,
             boolean hasInitialModel,
             boolean testThenTrain,
             DriftReaction.Factory driftReactions,
@@ -78,14 +66,8 @@ public final class LinearTrainingConfig implements Serializable {
         this.featuresCol = featuresCol;
         this.loss = loss;
         this.fitIntercept = fitIntercept;
-        this.penalty = penalty;
-        this.maxIter = maxIter;
-        this.tol = tol;
-        this.learningRate = learningRate;
         this.globalBatchSize = globalBatchSize;
         this.boundedRounds = boundedRounds;
-        this.alpha = alpha;
-        this.beta = beta;
         this.hasInitialModel = hasInitialModel;
         this.testThenTrain = testThenTrain;
         this.driftReactions = driftReactions;
@@ -114,14 +96,8 @@ public final class LinearTrainingConfig implements Serializable {
                 featuresCol,
                 loss,
                 fitIntercept,
-                penalty,
-                maxIter,
-                tol,
-                learningRate,
                 globalBatchSize,
                 boundedRounds,
-                alpha,
-                beta,
                 hasInitialModel,
                 testThenTrain,
                 driftReactions,

@@ -201,6 +201,7 @@ public final class MiniBatchGradient implements GradientSums, Serializable {
         return totalWeight;
     }
 
+    @Override
     public double lossSum() {
         return lossSum;
     }
