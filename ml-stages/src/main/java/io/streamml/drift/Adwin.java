@@ -13,6 +13,8 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +41,16 @@ import java.util.List;
  * again at a few later checks while the rest of the stale prefix is dropped; callers that want one
  * alarm per change should debounce.
  *
- * <p>The window is stored as an exponential histogram: buckets holding 2^i values each (their sum
- * and sum of squared deviations), at most {@code maxBucketsPerSize} of each size, the two oldest of
- * a size merging when one more arrives. Memory and the time of a check are therefore O(M log n),
- * and the split points tested are the bucket boundaries. Defaults: δ = 0.002, clock 32, M = 5, and
- * minimum sub-window length 5.
+ * <p>The window is stored as an exponential histogram: level i holds buckets of 2^i values each
+ * (their count, sum and sum of squared deviations), at most {@code maxBucketsPerSize} per level,
+ * the two oldest of a level merging when one more arrives. Memory and the time of a check are
+ * therefore O(M log n), and the split points tested are the bucket boundaries. Defaults: δ = 0.002,
+ * clock 32, M = 5, and minimum sub-window length 5.
+ *
+ * <p>A mini-batch can be fed whole ({@link #update(ScalarMoments)}): it enters as one level-0
+ * bucket of its count, mean and spread, so level i then holds buckets of 2^i batches. The bound
+ * above is computed from the same counts and variances as if its values had come one by one; only
+ * the split points are coarser (batch boundaries), and the window is checked after every batch.
  */
 public final class Adwin implements DriftDetector {
     private static final long serialVersionUID = 1L;
@@ -116,8 +123,33 @@ public final class Adwin implements DriftDetector {
             throw new IllegalArgumentException("value is " + value + ", must be finite");
         }
         valuesSeen++;
-        insert(value);
-        if (valuesSeen % clock != 0 || width < 2L * minSubWindowLength) {
+        insert(1, value, 0);
+        if (valuesSeen % clock != 0) {
+            return false;
+        }
+        return checkForCut();
+    }
+
+    /**
+     * Feeds a whole mini-batch of values at once, as one bucket with their count, mean and spread,
+     * then checks the window for a cut: the same test as feeding them one by one, with the split
+     * points at batch boundaries (and no clock: a batch is many values).
+     */
+    @Override
+    public boolean update(ScalarMoments batch) {
+        if (batch.count() == 0) {
+            return false;
+        }
+        if (!Double.isFinite(batch.mean()) || !Double.isFinite(batch.squaredDeviations())) {
+            throw new IllegalArgumentException("the batch's mean or spread is not finite");
+        }
+        valuesSeen += batch.count();
+        insert(batch.count(), batch.mean(), batch.squaredDeviations());
+        return checkForCut();
+    }
+
+    private boolean checkForCut() {
+        if (width < 2L * minSubWindowLength) {
             return false;
         }
         double meanBefore = mean();
@@ -183,22 +215,23 @@ public final class Adwin implements DriftDetector {
         return count;
     }
 
-    private void insert(double value) {
+    /** Appends a bucket of {@code length} values with this mean and squared deviations. */
+    private void insert(long length, double bucketMean, double bucketSquaredDeviations) {
         if (levels.isEmpty()) {
             levels.add(new BucketLevel(maxBucketsPerSize + 1));
         }
-        levels.get(0).append(value, 0);
-        if (width > 0) {
-            // Welford: the new value's deviation from the old mean, scaled by n / (n + 1).
-            double deviation = value - total / width;
-            squaredDeviations += deviation * deviation * width / (width + 1);
-        }
-        width++;
-        total += value;
+        levels.get(0).append(length, bucketMean * length, bucketSquaredDeviations);
+        // Chan et al.'s merge of the window with the new bucket.
+        double meanGap = width > 0 ? bucketMean - total / width : 0;
+        squaredDeviations +=
+                bucketSquaredDeviations
+                        + meanGap * meanGap * ((double) width * length) / (width + length);
+        width += length;
+        total += bucketMean * length;
         mergeFullLevels();
     }
 
-    /** Restores at most M buckets per size by merging the two oldest of an overfull size. */
+    /** Restores at most M buckets per level by merging the two oldest of an overfull level. */
     private void mergeFullLevels() {
         for (int i = 0; i < levels.size(); i++) {
             BucketLevel level = levels.get(i);
@@ -206,20 +239,28 @@ public final class Adwin implements DriftDetector {
                 // A level only fills when the one below it overflowed, so the rest are fine.
                 return;
             }
-            double bucketLength = bucketLength(i);
+            long olderLength = level.lengths[0];
+            long newerLength = level.lengths[1];
             double olderTotal = level.totals[0];
             double newerTotal = level.totals[1];
-            double meanGap = (olderTotal - newerTotal) / bucketLength;
-            // Chan et al.'s merge for two parts of equal length L: L/2 · (mean gap)².
+            double meanGap = olderTotal / olderLength - newerTotal / newerLength;
+            // Chan et al.'s merge: the two parts' spreads plus that between their means.
             double mergedSquaredDeviations =
                     level.squaredDeviations[0]
                             + level.squaredDeviations[1]
-                            + bucketLength / 2 * meanGap * meanGap;
+                            + meanGap
+                                    * meanGap
+                                    * ((double) olderLength * newerLength)
+                                    / (olderLength + newerLength);
             level.removeOldest(2);
             if (i + 1 == levels.size()) {
                 levels.add(new BucketLevel(maxBucketsPerSize + 1));
             }
-            levels.get(i + 1).append(olderTotal + newerTotal, mergedSquaredDeviations);
+            levels.get(i + 1)
+                    .append(
+                            olderLength + newerLength,
+                            olderTotal + newerTotal,
+                            mergedSquaredDeviations);
         }
     }
 
@@ -234,9 +275,8 @@ public final class Adwin implements DriftDetector {
         double windowVariance = variance();
         for (int i = levels.size() - 1; i >= 0; i--) {
             BucketLevel level = levels.get(i);
-            long bucketLength = 1L << i;
             for (int k = 0; k < level.size; k++) {
-                olderLength += bucketLength;
+                olderLength += level.lengths[k];
                 olderTotal += level.totals[k];
                 long newerLength = width - olderLength;
                 if (newerLength < minSubWindowLength) {
@@ -262,7 +302,7 @@ public final class Adwin implements DriftDetector {
     private void dropOldestBucket() {
         int oldestLevel = levels.size() - 1;
         BucketLevel level = levels.get(oldestLevel);
-        long droppedLength = 1L << oldestLevel;
+        long droppedLength = level.lengths[0];
         double droppedTotal = level.totals[0];
         double droppedSquaredDeviations = level.squaredDeviations[0];
         level.removeOldest(1);
@@ -288,30 +328,30 @@ public final class Adwin implements DriftDetector {
         squaredDeviations = Math.max(squaredDeviations, 0);
     }
 
-    private static double bucketLength(int level) {
-        return (double) (1L << level);
-    }
-
-    /** The buckets of one size, oldest first, in fixed arrays of capacity M + 1. */
+    /** The buckets of one level, oldest first, in fixed arrays of capacity M + 1. */
     private static final class BucketLevel implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
+        private final long[] lengths;
         private final double[] totals;
         private final double[] squaredDeviations;
         private int size;
 
         BucketLevel(int capacity) {
+            lengths = new long[capacity];
             totals = new double[capacity];
             squaredDeviations = new double[capacity];
         }
 
-        void append(double total, double bucketSquaredDeviations) {
+        void append(long length, double total, double bucketSquaredDeviations) {
+            lengths[size] = length;
             totals[size] = total;
             squaredDeviations[size] = bucketSquaredDeviations;
             size++;
         }
 
         void removeOldest(int count) {
+            System.arraycopy(lengths, count, lengths, 0, size - count);
             System.arraycopy(totals, count, totals, 0, size - count);
             System.arraycopy(squaredDeviations, count, squaredDeviations, 0, size - count);
             size -= count;

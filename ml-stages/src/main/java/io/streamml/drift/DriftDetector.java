@@ -13,6 +13,8 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import java.io.Serializable;
 
 /**
@@ -31,6 +33,23 @@ public interface DriftDetector extends Serializable {
      * @throws IllegalArgumentException if the value is NaN or infinite
      */
     boolean update(double value);
+
+    /**
+     * Feeds a mini-batch of values summarized by their count, mean and spread (the rows of a batch
+     * are summed where they are, in parallel, and never meet in one task). By default the detector
+     * sees {@code batch.count()} values equal to the batch mean, which is exact for statistics of
+     * the mean alone; detectors that use the spread override this.
+     *
+     * @return whether a drift is detected within the batch
+     * @throws IllegalArgumentException if the mean is NaN or infinite
+     */
+    default boolean update(ScalarMoments batch) {
+        boolean drift = false;
+        for (long i = 0; i < batch.count(); i++) {
+            drift |= update(batch.mean());
+        }
+        return drift;
+    }
 
     /**
      * Whether the change detected last raised the mean; {@code true} for detectors that only look

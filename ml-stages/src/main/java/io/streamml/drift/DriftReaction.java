@@ -13,19 +13,24 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import java.io.Serializable;
 
 /**
  * What an online fit does about drift: a policy handed to the training runtime, as River's drift
- * wrappers wrap a model. It sees every mini-batch's test-then-train predictions — made by the model
- * version that then learns from the batch — before the batch's update.
+ * wrappers wrap a model. It sees a summary of every mini-batch's test-then-train predictions — made
+ * by the model version that then learns from the batch — before the batch's update: the count, mean
+ * and spread of their squared errors, summed by the workers in parallel (the rows never meet in one
+ * task).
  */
 public interface DriftReaction extends Serializable {
     /**
-     * Sees one mini-batch's predictions and labels, in row order; returns whether the optimizer
-     * restarts its accumulators (adaptive step sizes tuned to the old concept) before this update.
+     * Sees one mini-batch's (prediction − label)² per row, summarized; returns whether the
+     * optimizer restarts its accumulators (adaptive step sizes tuned to the old concept) before
+     * this update.
      */
-    boolean restartOptimizer(double[] predictions, double[] labels);
+    boolean restartOptimizer(ScalarMoments batchSquaredErrors);
 
     /** Creates a fresh policy for each fit; the runtime keeps its state with the model's. */
     @FunctionalInterface

@@ -13,13 +13,20 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import java.io.Serializable;
 
 /**
- * Watches a model's per-row squared error {@code (prediction − label)²} for a change for the worse.
- * For probabilities this is the Brier score, which stays in [0, 1] as ADWIN's bound assumes;
- * log-loss does not, and on imbalanced data (fraud) its rare large values alone make ADWIN cut.
- * Changes that lower the error — the model learning — are not alarms.
+ * Watches a model's per-row squared error {@code (prediction − label)²}, fed a mini-batch at a time
+ * (the rows' count, mean and spread), for a change for the worse. For probabilities this is the
+ * Brier score, which stays in [0, 1] as ADWIN's bound assumes; log-loss does not, and on imbalanced
+ * data (fraud) its rare large values alone make ADWIN cut. Changes that lower the error — the model
+ * learning — are not alarms.
+ *
+ * <p>Batches are what let the training runtime scale out: each worker summarizes its own rows'
+ * errors and only the summaries reach the task that decides. A batch's summary does not depend on
+ * how its rows were split among the workers, so neither do the alarms.
  */
 public final class ErrorDriftMonitor implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,10 +37,9 @@ public final class ErrorDriftMonitor implements Serializable {
         this.detector = detector;
     }
 
-    /** Feeds one row; true if the error rose at it. */
-    public boolean update(double prediction, double label) {
-        double error = (prediction - label) * (prediction - label);
-        return detector.update(error) && detector.lastChangeIncreased();
+    /** Feeds one mini-batch's squared errors; true if the error rose at it. */
+    public boolean update(ScalarMoments batchSquaredErrors) {
+        return detector.update(batchSquaredErrors) && detector.lastChangeIncreased();
     }
 
     public DriftDetector detector() {

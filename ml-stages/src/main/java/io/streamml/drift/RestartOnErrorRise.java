@@ -13,9 +13,12 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 /**
  * Restarts the optimizer when the squared error of the predictions rises, as a drift detector over
- * the per-row errors sees it ({@link ErrorDriftMonitor}); a fall in error is no reason to forget.
+ * the per-row errors, fed a mini-batch at a time, sees it ({@link ErrorDriftMonitor}); a fall in
+ * error is no reason to forget.
  */
 public final class RestartOnErrorRise implements DriftReaction {
     private static final long serialVersionUID = 1L;
@@ -27,11 +30,7 @@ public final class RestartOnErrorRise implements DriftReaction {
     }
 
     @Override
-    public boolean restartOptimizer(double[] predictions, double[] labels) {
-        boolean rose = false;
-        for (int i = 0; i < predictions.length; i++) {
-            rose |= monitor.update(predictions[i], labels[i]);
-        }
-        return rose;
+    public boolean restartOptimizer(ScalarMoments batchSquaredErrors) {
+        return monitor.update(batchSquaredErrors);
     }
 }

@@ -14,22 +14,21 @@
 package io.streamml.linear;
 
 /**
- * Test-then-train predictions of one online mini-batch: every row scored by {@code modelVersion},
- * the version that then learned from the batch (and produced version + 1).
+ * Test-then-train evaluation of one online mini-batch: the summary of its rows' predictions by
+ * {@code modelVersion}, the version that then learned from the batch (and produced version + 1).
  */
 public class BatchEvaluation {
     public long batch;
     public long modelVersion;
     public long timestamp;
-    public SliceEvaluation predictions;
+    public SliceEvaluation summary;
 
     public BatchEvaluation() {}
 
-    public BatchEvaluation(
-            long batch, long modelVersion, long timestamp, SliceEvaluation predictions) {
+    public BatchEvaluation(long batch, long modelVersion, long timestamp, SliceEvaluation summary) {
         this.batch = batch;
         this.modelVersion = modelVersion;
         this.timestamp = timestamp;
-        this.predictions = predictions;
+        this.summary = summary;
     }
 }

@@ -15,7 +15,9 @@ package io.streamml.linear;
 
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
-import io.streamml.common.serialization.PrimitiveArrays;
+import io.streamml.evaluation.metrics.BinaryClassificationSummary;
+import io.streamml.evaluation.metrics.RegressionMetrics;
+import io.streamml.stats.ScalarMoments;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
@@ -26,91 +28,134 @@ import org.apache.flink.core.memory.DataOutputView;
 import java.io.IOException;
 import java.io.Serializable;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Test-then-train: the predictions a mini-batch's rows got from the model version that then learned
- * from them — score (probability for logistic regression, the value for linear regression), label
- * and weight per row, in row order.
+ * Test-then-train: a mergeable summary of the predictions a slice of a mini-batch got from the
+ * model version that then learned from it. Each worker summarizes its own rows and only the summary
+ * travels, so its size does not grow with the rows: classification metrics ({@link
+ * BinaryClassificationSummary}) when the predictions are probabilities, regression metrics ({@link
+ * RegressionMetrics}) otherwise, and the unweighted squared error per row that drift detection
+ * watches.
  */
 @TypeInfo(SliceEvaluation.TypeFactory.class)
 public final class SliceEvaluation implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private double[] scores = new double[8];
-    private double[] labels = new double[8];
-    private double[] weights = new double[8];
-    private int size;
+    private final BinaryClassificationSummary classification;
+    private final RegressionMetrics regression;
+    private final ScalarMoments squaredErrors;
 
-    public void add(double score, double label, double weight) {
-        if (size == scores.length) {
-            scores = Arrays.copyOf(scores, size * 2);
-            labels = Arrays.copyOf(labels, size * 2);
-            weights = Arrays.copyOf(weights, size * 2);
+    /**
+     * @param probabilities whether predictions are probabilities of class 1 (logistic) rather than
+     *     values (linear)
+     */
+    public SliceEvaluation(boolean probabilities) {
+        this(
+                probabilities ? new BinaryClassificationSummary() : null,
+                probabilities ? null : new RegressionMetrics());
+    }
+
+    private SliceEvaluation(
+            BinaryClassificationSummary classification, RegressionMetrics regression) {
+        this(classification, regression, new ScalarMoments());
+    }
+
+    private SliceEvaluation(
+            BinaryClassificationSummary classification,
+            RegressionMetrics regression,
+            ScalarMoments squaredErrors) {
+        this.classification = classification;
+        this.regression = regression;
+        this.squaredErrors = squaredErrors;
+    }
+
+    /** Adds one row's prediction (a probability or a value), label and weight. */
+    public void add(double prediction, double label, double weight) {
+        if (classification != null) {
+            classification.add(prediction, label, weight);
+        } else {
+            regression.accumulate(prediction, label, weight);
         }
-        scores[size] = score;
-        labels[size] = label;
-        weights[size] = weight;
-        size++;
+        squaredErrors.add((prediction - label) * (prediction - label));
     }
 
-    /** Appends {@code other}'s rows after this one's. */
-    public void append(SliceEvaluation other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.scores[i], other.labels[i], other.weights[i]);
+    /** Adds {@code other}'s rows (of the same kind) to this summary. */
+    public SliceEvaluation merge(SliceEvaluation other) {
+        if (classification != null) {
+            classification.merge(other.classification);
+        } else {
+            regression.merge(other.regression);
         }
+        squaredErrors.merge(other.squaredErrors);
+        return this;
     }
 
-    public int size() {
-        return size;
+    public boolean predictsProbabilities() {
+        return classification != null;
     }
 
-    public double[] scores() {
-        return Arrays.copyOf(scores, size);
+    /** The classification metrics; only when predictions are probabilities. */
+    public BinaryClassificationSummary classification() {
+        return classification;
     }
 
-    public double[] labels() {
-        return Arrays.copyOf(labels, size);
+    /** The regression metrics; only when predictions are values. */
+    public RegressionMetrics regression() {
+        return regression;
     }
 
-    public double[] weights() {
-        return Arrays.copyOf(weights, size);
+    public long rows() {
+        return squaredErrors.count();
     }
 
-    /** Written as its rows' three arrays (no spare capacity). */
-    static final class RowsCodec implements Codec<SliceEvaluation> {
+    /** The unweighted (prediction − label)² per row, summarized: what drift detection watches. */
+    public ScalarMoments squaredErrors() {
+        return squaredErrors;
+    }
+
+    /** Weighted sum of the loss: log loss for probabilities, squared error for values. */
+    public double weightedLossSum() {
+        return classification != null
+                ? classification.weightedLogLossSum()
+                : regression.weightedSquaredErrorSum();
+    }
+
+    public double totalWeight() {
+        return classification != null ? classification.totalWeight() : regression.totalWeight();
+    }
+
+    /** Written as its kind and its summaries, never its rows. */
+    static final class SummaryCodec implements Codec<SliceEvaluation> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void write(SliceEvaluation value, DataOutputView out) throws IOException {
-            PrimitiveArrays.writeDoubles(out, value.scores());
-            PrimitiveArrays.writeDoubles(out, value.labels());
-            PrimitiveArrays.writeDoubles(out, value.weights());
+            out.writeBoolean(value.classification != null);
+            if (value.classification != null) {
+                value.classification.writeTo(out);
+            } else {
+                value.regression.writeTo(out);
+            }
+            value.squaredErrors.writeTo(out);
         }
 
         @Override
         public SliceEvaluation read(DataInputView in) throws IOException {
-            SliceEvaluation evaluation = new SliceEvaluation();
-            evaluation.scores = PrimitiveArrays.readDoubles(in);
-            evaluation.labels = PrimitiveArrays.readDoubles(in);
-            evaluation.weights = PrimitiveArrays.readDoubles(in);
-            evaluation.size = evaluation.scores.length;
-            if (evaluation.size == 0) {
-                evaluation.scores = new double[8];
-                evaluation.labels = new double[8];
-                evaluation.weights = new double[8];
-            }
-            return evaluation;
+            boolean probabilities = in.readBoolean();
+            BinaryClassificationSummary classification =
+                    probabilities ? BinaryClassificationSummary.readFrom(in) : null;
+            RegressionMetrics regression = probabilities ? null : RegressionMetrics.readFrom(in);
+            return new SliceEvaluation(classification, regression, ScalarMoments.readFrom(in));
         }
     }
 
-    /** Makes every field and stream of this type use {@link RowsCodec}, never Kryo. */
+    /** Makes every field and stream of this type use {@link SummaryCodec}, never Kryo. */
     public static final class TypeFactory extends TypeInfoFactory<SliceEvaluation> {
         @Override
         public TypeInformation<SliceEvaluation> createTypeInfo(
                 Type type, Map<String, TypeInformation<?>> genericParameters) {
-            return new CodecTypeInfo<>(SliceEvaluation.class, new RowsCodec());
+            return new CodecTypeInfo<>(SliceEvaluation.class, new SummaryCodec());
         }
     }
 }

@@ -18,7 +18,10 @@ import org.apache.flink.table.api.Table;
 
 /** An online linear Estimator that can report test-then-train predictions while it learns. */
 public interface TestThenTrain {
-    /** Per mini-batch, the predictions its rows got before the model learned from them. */
+    /**
+     * Per mini-batch, a summary of the predictions its rows got before the model learned from them
+     * (metrics and errors summed by the workers, not the rows).
+     */
     DataStream<BatchEvaluation> testThenTrain(Table input);
 
     /** Whether predictions are probabilities of class 1 (logistic) rather than values. */

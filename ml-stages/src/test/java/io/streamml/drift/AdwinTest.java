@@ -22,6 +22,7 @@ import java.util.Random;
 import static io.streamml.drift.PageHinkleyTest.assertAllWithin;
 import static io.streamml.drift.PageHinkleyTest.report;
 import static io.streamml.drift.PageHinkleyTest.roundTrip;
+import static io.streamml.drift.SyntheticLossStreams.batchDetections;
 import static io.streamml.drift.SyntheticLossStreams.bernoulli;
 import static io.streamml.drift.SyntheticLossStreams.detectionCounts;
 import static io.streamml.drift.SyntheticLossStreams.detectionDelays;
@@ -71,6 +72,37 @@ class AdwinTest {
             assertTrue(adwin.bucketCount() <= maxBuckets, "buckets at " + i);
         }
         assertTrue(adwin.driftsDetected() >= 4, "drifts: " + adwin.driftsDetected());
+    }
+
+    @Test
+    void testBatchesKeepTheWindowsMeanAndVarianceAndItsBucketBound() {
+        double[] stream = gaussian(4, 10_000, 0, 0.3, 0.3, 0.2);
+        Adwin adwin = new Adwin();
+        assertEquals(0, batchDetections(adwin, stream, 100).length);
+        assertEquals(10_000, adwin.width());
+        assertEquals(10_000, adwin.valuesSeen());
+        // Two-pass statistics of every value fed.
+        double mean = Arrays.stream(stream).sum() / stream.length;
+        double squares = Arrays.stream(stream).map(x -> (x - mean) * (x - mean)).sum();
+        assertEquals(mean, adwin.mean(), 1e-12);
+        assertEquals(squares / stream.length, adwin.variance(), 1e-12);
+        // 100 batches in at most M = 5 buckets for each of 7 levels.
+        assertTrue(adwin.bucketCount() <= 5 * 7);
+    }
+
+    @Test
+    void testBatchesDetectARiseAtTheFirstBatchBoundariesAfterIt() {
+        for (int seed = 0; seed < SEEDS; seed++) {
+            double[] stream = bernoulli(seed, 6000, CHANGE_AT, 0.2, 0.6);
+            int[] found = batchDetections(new Adwin(), stream, 100);
+            assertTrue(found.length > 0, "seed " + seed);
+            // The first alarm after the change, within two batches, and none before it.
+            assertTrue(
+                    found[0] > CHANGE_AT && found[0] <= CHANGE_AT + 200,
+                    "seed " + seed + ": " + Arrays.toString(found));
+        }
+        double[] stationary = bernoulli(5, 10_000, 0, 0.3, 0.3);
+        assertEquals(0, batchDetections(new Adwin(), stationary, 100).length);
     }
 
     @Test

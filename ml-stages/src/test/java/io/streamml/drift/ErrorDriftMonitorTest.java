@@ -13,6 +13,8 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -20,24 +22,31 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The monitor, fed mini-batches of errors, alarms on a rise, not on a fall. */
 class ErrorDriftMonitorTest {
-    private static final int CHANGE_AT = 3000;
+    private static final int BATCH = 100;
+    private static final int CHANGE_AT_BATCH = 30;
 
     /**
      * Imbalanced labels (3% positive) scored by a good model, then by one that misses the
      * positives: confident misses make log-loss spike to ~4.6 while the Brier score stays ≤ 1.
+     * Returns the first alarm's batch and the number of alarms.
      */
     private static int[] alarms(ErrorDriftMonitor monitor, boolean worseAfter, long seed) {
         Random random = new Random(seed);
         int first = -1;
         int count = 0;
-        for (int i = 0; i < 2 * CHANGE_AT; i++) {
-            boolean positive = random.nextDouble() < 0.03;
-            boolean good = (i < CHANGE_AT) == worseAfter;
-            double p = positive ? (good ? 0.9 : 0.01) : 0.02;
-            if (monitor.update(p, positive ? 1 : 0)) {
+        for (int b = 0; b < 2 * CHANGE_AT_BATCH; b++) {
+            boolean good = (b < CHANGE_AT_BATCH) == worseAfter;
+            ScalarMoments squaredErrors = new ScalarMoments();
+            for (int i = 0; i < BATCH; i++) {
+                boolean positive = random.nextDouble() < 0.03;
+                double p = positive ? (good ? 0.9 : 0.01) : 0.02;
+                squaredErrors.add((p - (positive ? 1 : 0)) * (p - (positive ? 1 : 0)));
+            }
+            if (monitor.update(squaredErrors)) {
                 count++;
-                first = first < 0 ? i : first;
+                first = first < 0 ? b : first;
             }
         }
         return new int[] {first, count};
@@ -48,8 +57,8 @@ class ErrorDriftMonitorTest {
         for (long seed = 1; seed <= 20; seed++) {
             int[] alarms = alarms(new ErrorDriftMonitor(new Adwin()), true, seed);
             assertTrue(
-                    alarms[0] >= CHANGE_AT && alarms[0] < CHANGE_AT + 1500,
-                    "seed " + seed + ": first alarm at " + alarms[0]);
+                    alarms[0] >= CHANGE_AT_BATCH && alarms[0] < CHANGE_AT_BATCH + 15,
+                    "seed " + seed + ": first alarm at batch " + alarms[0]);
         }
     }
 
@@ -60,15 +69,20 @@ class ErrorDriftMonitorTest {
             assertEquals(0, alarms(monitor, false, seed)[1], "seed " + seed);
             // The detector itself did see the change; the monitor only keeps worsening.
             assertTrue(monitor.detector().driftsDetected() > 0, "seed " + seed);
+            assertEquals(
+                    0,
+                    alarms(new ErrorDriftMonitor(new PageHinkley()), false, seed)[1],
+                    "seed " + seed);
         }
     }
 
     @Test
-    void testFeedsTheSquaredError() {
+    void testFeedsTheBatchesSquaredErrors() {
         Adwin adwin = new Adwin();
         ErrorDriftMonitor monitor = new ErrorDriftMonitor(adwin);
-        monitor.update(0.2, 1);
-        monitor.update(0.5, 0);
-        assertEquals((0.64 + 0.25) / 2, adwin.mean(), 1e-15);
+        monitor.update(new ScalarMoments().add(0.64).add(0.25));
+        monitor.update(new ScalarMoments().add(0.01));
+        assertEquals((0.64 + 0.25 + 0.01) / 3, adwin.mean(), 1e-15);
+        assertEquals(3, adwin.width());
     }
 }

@@ -23,6 +23,7 @@ import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 
+import static io.streamml.drift.SyntheticLossStreams.batchDetections;
 import static io.streamml.drift.SyntheticLossStreams.bernoulli;
 import static io.streamml.drift.SyntheticLossStreams.detectionCounts;
 import static io.streamml.drift.SyntheticLossStreams.detectionDelays;
@@ -124,6 +125,19 @@ class PageHinkleyTest {
         report("Page-Hinkley, Bernoulli 0.2 -> 0.6, delay", delays);
         // λ / (0.4 − δ) ≈ 127 values, stretched because the running mean follows the rise.
         assertAllWithin(delays, 0, 250);
+    }
+
+    @Test
+    void testBatchesDetectARiseWithinTheSameDelayRoundedToBatches() {
+        for (int seed = 0; seed < SEEDS; seed++) {
+            double[] stream = bernoulli(seed, 6000, CHANGE_AT, 0.2, 0.6);
+            int[] found = batchDetections(new PageHinkley(), stream, 100);
+            assertTrue(found.length > 0, "seed " + seed);
+            // As value by value (within 250), rounded up to the batch boundary after it.
+            assertTrue(
+                    found[0] > CHANGE_AT && found[0] <= CHANGE_AT + 300,
+                    "seed " + seed + ": " + Arrays.toString(found));
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@
  */
 package io.streamml.drift;
 
+import io.streamml.stats.ScalarMoments;
+
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -54,6 +56,25 @@ final class SyntheticLossStreams {
             losses[i] = mean + sigma * random.nextGaussian();
         }
         return losses;
+    }
+
+    /**
+     * Feeds {@code stream} in batches of {@code batch} values, each summarized by its moments;
+     * returns the number of values fed when each detection happened.
+     */
+    static int[] batchDetections(DriftDetector detector, double[] stream, int batch) {
+        int[] found = new int[stream.length / batch];
+        int count = 0;
+        for (int from = 0; from + batch <= stream.length; from += batch) {
+            ScalarMoments moments = new ScalarMoments();
+            for (int i = from; i < from + batch; i++) {
+                moments.add(stream[i]);
+            }
+            if (detector.update(moments)) {
+                found[count++] = from + batch;
+            }
+        }
+        return Arrays.copyOf(found, count);
     }
 
     /** Positions (0-based) of the values at which {@code detector} signals a drift. */

@@ -157,7 +157,7 @@ public final class RegressionMetrics implements Serializable {
 
     /** Σ w (y − ŷ)² / W. */
     public double meanSquaredError() {
-        return totalWeight > 0 ? sumOfSquaredResiduals() / totalWeight : Double.NaN;
+        return totalWeight > 0 ? weightedSquaredErrorSum() / totalWeight : Double.NaN;
     }
 
     /** Σ w |y − ŷ| / W. */
@@ -170,7 +170,7 @@ public final class RegressionMetrics implements Serializable {
         if (!(totalWeight > 0 && labelSquaredDeviations > 0)) {
             return Double.NaN;
         }
-        return 1.0 - sumOfSquaredResiduals() / labelSquaredDeviations;
+        return 1.0 - weightedSquaredErrorSum() / labelSquaredDeviations;
     }
 
     /** 1 − Var_w(y − ŷ) / Var_w(y); the weight normalizations of the two variances cancel. */
@@ -191,7 +191,8 @@ public final class RegressionMetrics implements Serializable {
         return totalWeight > 0 ? labelMean : Double.NaN;
     }
 
-    private double sumOfSquaredResiduals() {
+    /** Σ w (y − ŷ)², the weighted squared error. */
+    public double weightedSquaredErrorSum() {
         // Σ w r² split as spread plus bias: both terms are non-negative, so nothing cancels.
         return residualSquaredDeviations + totalWeight * residualMean * residualMean;
     }

@@ -39,9 +39,16 @@ import java.util.Map;
  * online on the input and scores every row with the model version that existed before the row was
  * learned from. Output 0: one row per window of {@code windowBatches} mini-batches with the model
  * version range, the window's metrics (logistic: logLoss, areaUnderROC, accuracy; linear: rmse,
- * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (row
- * number, model version, batch timestamp, detector statistic) when ADWIN or Page-Hinkley sees the
- * per-row squared error rise (see {@link io.streamml.drift.ErrorDriftMonitor}).
+ * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (rows
+ * seen through the batch, model version, batch timestamp, detector statistic) when ADWIN or
+ * Page-Hinkley sees the per-row squared error rise, fed a mini-batch at a time (see {@link
+ * io.streamml.drift.ErrorDriftMonitor}).
+ *
+ * <p>Every worker of the online fit scores and summarizes its own rows; only the summaries reach
+ * the single task that merges them, so evaluation scales out with the fit. The metrics are exact
+ * sums except areaUnderROC, which comes from a log-odds histogram and is within {@link
+ * io.streamml.evaluation.metrics.BinaryClassificationSummary#areaUnderROCErrorBound()} of the exact
+ * area (ties of a positive and a negative in one bin of width 1/128 count ½).
  */
 public class PrequentialEvaluator
         implements AlgoOperator<PrequentialEvaluator>,

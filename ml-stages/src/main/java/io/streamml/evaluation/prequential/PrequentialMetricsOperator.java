@@ -16,17 +16,19 @@ package io.streamml.evaluation.prequential;
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.common.serialization.JavaSerializedObjects;
-import io.streamml.common.serialization.PrimitiveArrays;
 import io.streamml.drift.DriftDetector;
 import io.streamml.drift.ErrorDriftMonitor;
-import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
+import io.streamml.evaluation.metrics.BinaryClassificationSummary;
 import io.streamml.evaluation.metrics.RegressionMetrics;
 import io.streamml.linear.BatchEvaluation;
+import io.streamml.linear.SliceEvaluation;
 
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -41,15 +43,14 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.OutputTag;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns test-then-train batch evaluations (in batch order, from the single online coordinator) into
  * one metrics row per window of batches — with the model version range, the window's and the
- * cumulative loss — and feeds every row's squared error to a drift detector (see {@link
- * ErrorDriftMonitor}), whose alarms of a worsening go to a side output. All of it lives in operator
- * state.
+ * cumulative loss — and feeds every batch's per-row squared errors (their count, mean and spread)
+ * to a drift detector (see {@link ErrorDriftMonitor}), whose alarms of a worsening go to a side
+ * output. Each batch arrives as a summary the workers made of their rows, so the window's state has
+ * a bounded size, whatever the number of rows. All of it lives in operator state.
  */
 class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         implements OneInputStreamOperator<BatchEvaluation, Row>, BoundedOneInput {
@@ -72,9 +73,10 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         int batches;
         long firstVersion = -1;
         long lastVersion = -1;
-        final List<double[]> scores = new ArrayList<>();
-        final List<double[]> labels = new ArrayList<>();
-        final List<double[]> weights = new ArrayList<>();
+
+        /** The window's batches merged, or null before the first. */
+        SliceEvaluation summary;
+
         long drifts;
         double cumulativeLoss;
         double cumulativeWeight;
@@ -150,75 +152,58 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
     @Override
     public void processElement(StreamRecord<BatchEvaluation> record) {
         BatchEvaluation batch = record.getValue();
-        double[] scores = batch.predictions.scores();
-        double[] labels = batch.predictions.labels();
-        double[] weights = batch.predictions.weights();
-        for (int i = 0; i < scores.length; i++) {
-            double loss = loss(scores[i], labels[i]);
-            window.cumulativeLoss += weights[i] * loss;
-            window.cumulativeWeight += weights[i];
-            window.rowsSeen++;
-            if (window.detector != null && window.detector.update(scores[i], labels[i])) {
-                window.drifts++;
-                output.collect(
-                        DRIFTS,
-                        new StreamRecord<>(
-                                Row.of(
-                                        window.rowsSeen,
-                                        batch.modelVersion,
-                                        batch.timestamp,
-                                        window.detector.detector().statistic())));
-            }
+        SliceEvaluation summary = batch.summary;
+        window.cumulativeLoss += summary.weightedLossSum();
+        window.cumulativeWeight += summary.totalWeight();
+        window.rowsSeen += summary.rows();
+        if (window.detector != null
+                && summary.rows() > 0
+                && window.detector.update(summary.squaredErrors())) {
+            window.drifts++;
+            output.collect(
+                    DRIFTS,
+                    new StreamRecord<>(
+                            Row.of(
+                                    window.rowsSeen,
+                                    batch.modelVersion,
+                                    batch.timestamp,
+                                    window.detector.detector().statistic())));
         }
         if (window.firstVersion < 0) {
             window.firstVersion = batch.modelVersion;
         }
         window.lastVersion = batch.modelVersion;
-        window.scores.add(scores);
-        window.labels.add(labels);
-        window.weights.add(weights);
+        window.summary = window.summary == null ? summary : window.summary.merge(summary);
         if (++window.batches == windowBatches) {
             emitWindow();
         }
     }
 
-    /** Log loss for probabilities, squared error otherwise. */
-    private double loss(double score, double label) {
-        if (probabilities) {
-            double p = Math.min(Math.max(score, 1e-15), 1 - 1e-15);
-            return -(label * Math.log(p) + (1 - label) * Math.log(1 - p));
-        }
-        return (score - label) * (score - label);
-    }
-
     private void emitWindow() {
-        double[] scores = concat(window.scores);
-        double[] labels = concat(window.labels);
-        double[] weights = concat(window.weights);
+        SliceEvaluation summary = window.summary;
         double cumulative = window.cumulativeLoss / window.cumulativeWeight;
         Row row;
         if (probabilities) {
-            BinaryClassificationMetrics metrics =
-                    BinaryClassificationMetrics.of(scores, labels, weights);
+            BinaryClassificationSummary metrics = summary.classification();
             row =
                     Row.of(
                             window.index,
                             window.firstVersion,
                             window.lastVersion,
-                            scores.length,
+                            (int) summary.rows(),
                             metrics.logLoss(),
                             metrics.areaUnderROC(),
-                            metrics.accuracy(0.5),
+                            metrics.accuracy(),
                             cumulative,
                             window.drifts);
         } else {
-            RegressionMetrics metrics = RegressionMetrics.of(scores, labels, weights);
+            RegressionMetrics metrics = summary.regression();
             row =
                     Row.of(
                             window.index,
                             window.firstVersion,
                             window.lastVersion,
-                            scores.length,
+                            (int) summary.rows(),
                             metrics.rootMeanSquaredError(),
                             metrics.meanAbsoluteError(),
                             metrics.r2(),
@@ -235,17 +220,6 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         window = next;
     }
 
-    private static double[] concat(List<double[]> parts) {
-        int n = parts.stream().mapToInt(part -> part.length).sum();
-        double[] all = new double[n];
-        int offset = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, all, offset, part.length);
-            offset += part.length;
-        }
-        return all;
-    }
-
     @Override
     public void endInput() {
         if (window.batches > 0) {
@@ -257,17 +231,18 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
     static final class WindowCodec implements Codec<Window> {
         private static final long serialVersionUID = 1L;
 
+        private static final TypeSerializer<SliceEvaluation> SUMMARIES =
+                TypeInformation.of(SliceEvaluation.class).createSerializer(new ExecutionConfig());
+
         @Override
         public void write(Window window, DataOutputView out) throws IOException {
             out.writeLong(window.index);
             out.writeInt(window.batches);
             out.writeLong(window.firstVersion);
             out.writeLong(window.lastVersion);
-            out.writeInt(window.scores.size());
-            for (int i = 0; i < window.scores.size(); i++) {
-                PrimitiveArrays.writeDoubles(out, window.scores.get(i));
-                PrimitiveArrays.writeDoubles(out, window.labels.get(i));
-                PrimitiveArrays.writeDoubles(out, window.weights.get(i));
+            out.writeBoolean(window.summary != null);
+            if (window.summary != null) {
+                SUMMARIES.serialize(window.summary, out);
             }
             out.writeLong(window.drifts);
             out.writeDouble(window.cumulativeLoss);
@@ -283,11 +258,8 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
             window.batches = in.readInt();
             window.firstVersion = in.readLong();
             window.lastVersion = in.readLong();
-            int batches = in.readInt();
-            for (int i = 0; i < batches; i++) {
-                window.scores.add(PrimitiveArrays.readDoubles(in));
-                window.labels.add(PrimitiveArrays.readDoubles(in));
-                window.weights.add(PrimitiveArrays.readDoubles(in));
+            if (in.readBoolean()) {
+                window.summary = SUMMARIES.deserialize(in);
             }
             window.drifts = in.readLong();
             window.cumulativeLoss = in.readDouble();

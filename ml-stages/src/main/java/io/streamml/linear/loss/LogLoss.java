@@ -50,6 +50,11 @@ public final class LogLoss implements Loss {
         return sigmoid(margin);
     }
 
+    @Override
+    public boolean meanIsProbability() {
+        return true;
+    }
+
     /** The logit, of the mean clamped to [1e-9, 1 − 1e-9]. */
     @Override
     public double link(double mean) {

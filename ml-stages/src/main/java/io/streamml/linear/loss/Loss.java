@@ -44,6 +44,13 @@ public interface Loss extends Serializable {
     /** Returns the second derivative of {@link #loss} with respect to the margin. */
     double secondDerivative(double label, double margin);
 
+    /**
+     * Whether {@link #mean} is the probability of class 1, so predictions are evaluated as such.
+     */
+    default boolean meanIsProbability() {
+        return false;
+    }
+
     /** Returns why {@code label} is not a valid label for this loss, or null if it is. */
     default String labelProblem(double label) {
         return Double.isFinite(label) ? null : "the label is " + label;

@@ -207,9 +207,10 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
         }
         long timestamp = progress.inFlightTimestamp;
         if (config.scoresBeforeLearning()) {
-            SliceEvaluation predictions = new SliceEvaluation();
-            for (WorkerMessage each : replies) {
-                predictions.append(each.evaluation);
+            // Each worker summarized its own rows; merged in subtask order, as the gradients.
+            SliceEvaluation predictions = replies.get(0).evaluation;
+            for (WorkerMessage other : replies.subList(1, replies.size())) {
+                predictions.merge(other.evaluation);
             }
             if (config.testThenTrain) {
                 output.collect(
@@ -221,7 +222,9 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                                         timestamp,
                                         predictions)));
             }
-            if (config.driftReactions != null && restartOptimizer(predictions)) {
+            if (config.driftReactions != null
+                    && predictions.rows() > 0
+                    && restartOptimizer(predictions)) {
                 // A new concept: accumulators tuned to the old one would only slow relearning.
                 progress.optimizer = config.onlineOptimizers.create(progress.parameters.length);
                 progress.resets++;
@@ -248,12 +251,12 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                                 timestamp)));
     }
 
-    /** Asks the fit's drift reaction whether this batch's predictions call for a restart. */
+    /** Asks the fit's drift reaction whether this batch's errors call for a restart. */
     private boolean restartOptimizer(SliceEvaluation predictions) {
         if (progress.drift == null) {
             progress.drift = config.driftReactions.create();
         }
-        return progress.drift.restartOptimizer(predictions.scores(), predictions.labels());
+        return progress.drift.restartOptimizer(predictions.squaredErrors());
     }
 
     private void start(long version, double[] parameters) {

@@ -84,7 +84,10 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
         double[] parameters = request.parameters;
         int dim = parameters.length - (config.fitIntercept ? 1 : 0);
         MiniBatchGradient gradient = new MiniBatchGradient(config.loss, dim, config.fitIntercept);
-        SliceEvaluation evaluation = config.scoresBeforeLearning() ? new SliceEvaluation() : null;
+        SliceEvaluation evaluation =
+                config.scoresBeforeLearning()
+                        ? new SliceEvaluation(config.loss.meanIsProbability())
+                        : null;
         for (int i = 0; i < request.slices[subtask]; i++) {
             TrainingCache rows = pending.poll().content;
             if (rows.numRows() > 0 && rows.dim() != dim) {

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.training;
 
+import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
 import io.streamml.linear.SliceEvaluation;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.loss.SquaredLoss;
@@ -173,13 +174,20 @@ class TrainingCacheTest {
         assertEquals(x.length, joined.numRows());
 
         MiniBatchGradient replayed = new MiniBatchGradient(LogLoss.INSTANCE, 3, true);
-        SliceEvaluation evaluation = new SliceEvaluation();
+        SliceEvaluation evaluation = new SliceEvaluation(true);
         joined.addTo(replayed, parameters, evaluation, LogLoss.INSTANCE);
         assertArrayEquals(direct.gradientSum(), replayed.gradientSum(), 1e-15);
         assertEquals(direct.lossSum(), replayed.lossSum(), 1e-15);
         assertEquals(direct.totalWeight(), replayed.totalWeight(), 0);
-        assertArrayEquals(probabilities, evaluation.scores(), 1e-15);
-        assertArrayEquals(y, evaluation.labels(), 0);
-        assertArrayEquals(w, evaluation.weights(), 0);
+        // The summary of the predictions equals the metrics of the predictions themselves.
+        BinaryClassificationMetrics expected = BinaryClassificationMetrics.of(probabilities, y, w);
+        assertEquals(x.length, evaluation.rows());
+        assertEquals(expected.logLoss(), evaluation.classification().logLoss(), 1e-15);
+        assertEquals(expected.totalWeight(), evaluation.totalWeight(), 0);
+        double squaredErrors = 0;
+        for (int i = 0; i < y.length; i++) {
+            squaredErrors += (probabilities[i] - y[i]) * (probabilities[i] - y[i]);
+        }
+        assertEquals(squaredErrors / y.length, evaluation.squaredErrors().mean(), 1e-15);
     }
 }
