@@ -34,4 +34,15 @@ public interface BatchAccumulator<IN, A> extends Serializable {
 
     /** Folds {@code from} into {@code into}. */
     void merge(A into, A from);
+
+    /**
+     * The bytes of rows an accumulator that keeps rows holds: once they reach {@link
+     * SliceCutter#PIECE_BYTES}, the rows so far are sent ahead as a piece of the slice, so no
+     * record is large (large records are slow to copy and spill to disk in Flink's network stack;
+     * large arrays are costly to the garbage collector). Summaries, whose size does not grow with
+     * the rows, keep the default 0 and travel whole.
+     */
+    default long sizeInBytes(A accumulator) {
+        return 0;
+    }
 }

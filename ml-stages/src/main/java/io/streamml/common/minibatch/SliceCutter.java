@@ -66,8 +66,11 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
 
     public static final String LATE_ELEMENTS_METRIC = "numLateRows";
 
-    /** Rows of a count or processing-time slice sent ahead as one {@link Slice#PART}. */
-    static final long PIECE_ROWS = 4096;
+    /**
+     * Bytes of rows of a count or processing-time slice sent ahead as one {@link Slice#PART}: 256
+     * KiB, 8 network buffers, a few hundred to a few thousand rows.
+     */
+    public static final long PIECE_BYTES = 256 * 1024;
 
     private final Windows windows;
     private final BatchAccumulator<IN, A> accumulator;
@@ -190,7 +193,7 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
             noteTimestamp(window, record);
             if (window.f2 >= countSize) {
                 fire(window);
-            } else if (window.f2 % PIECE_ROWS == 0) {
+            } else if (accumulator.sizeInBytes(window.f3) >= PIECE_BYTES) {
                 sendPiece(window);
             }
         } else if (windows instanceof ProcessingTimeTumblingWindows) {
@@ -203,7 +206,7 @@ public class SliceCutter<IN, A> extends AbstractStreamOperator<Slice<A>>
             }
             add(open.get(0), record.getValue());
             noteTimestamp(open.get(0), record);
-            if (open.get(0).f2 % PIECE_ROWS == 0) {
+            if (accumulator.sizeInBytes(open.get(0).f3) >= PIECE_BYTES) {
                 sendPiece(open.get(0));
             }
         } else {

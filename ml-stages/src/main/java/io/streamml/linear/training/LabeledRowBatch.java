@@ -65,4 +65,9 @@ public class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
     public void merge(TrainingCache into, TrainingCache from) {
         into.append(from);
     }
+
+    @Override
+    public long sizeInBytes(TrainingCache slice) {
+        return slice.contentBytes();
+    }
 }

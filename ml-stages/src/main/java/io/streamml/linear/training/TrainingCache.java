@@ -24,7 +24,6 @@ import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -138,6 +137,13 @@ public final class TrainingCache implements Serializable {
         int nnz = sparseStarts[numSparse];
         sparseIndices = Arrays.copyOf(sparseIndices, nnz);
         sparseValues = Arrays.copyOf(sparseValues, nnz);
+    }
+
+    /** Bytes of the rows themselves, what the cache writes; O(1). */
+    public long contentBytes() {
+        int nnz = sparseStarts[numSparse];
+        return 8L * (2L * numRows + (long) numDense * Math.max(dim, 0) + nnz)
+                + 4L * (numRows + numSparse + nnz);
     }
 
     /** Bytes held by the arrays (after {@link #trim()}: the cache's footprint). */
@@ -274,13 +280,13 @@ public final class TrainingCache implements Serializable {
         return cache;
     }
 
-    /** As {@code writeDouble} each, big-endian, but in one bulk copy. */
+    /** Element by element: straight into the output's buffer, no intermediate array. */
     private static void writeDoubles(DataOutputView out, double[] values, int length)
             throws IOException {
         out.writeInt(length);
-        byte[] bytes = new byte[8 * length];
-        ByteBuffer.wrap(bytes).asDoubleBuffer().put(values, 0, length);
-        out.write(bytes);
+        for (int i = 0; i < length; i++) {
+            out.writeDouble(values[i]);
+        }
     }
 
     private static void writeInts(DataOutputView out, int[] values, int length) throws IOException {
@@ -292,9 +298,9 @@ public final class TrainingCache implements Serializable {
 
     private static double[] readDoubles(DataInputView in) throws IOException {
         double[] values = new double[in.readInt()];
-        byte[] bytes = new byte[8 * values.length];
-        in.readFully(bytes);
-        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
         return values;
     }
 

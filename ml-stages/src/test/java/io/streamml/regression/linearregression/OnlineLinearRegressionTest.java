@@ -157,13 +157,14 @@ class OnlineLinearRegressionTest {
 
     @Test
     void testLargeBatchesTravelInPiecesAndMatchSequentialUpdates() throws Exception {
-        // 10,000 rows per batch at parallelism 2: each subtask's share of 5,000 rows reaches its
-        // worker as a piece of 4,096 rows sent ahead and the closing rest.
+        // 20,000 rows per batch at parallelism 2: each subtask's share of 10,000 rows (2 features,
+        // 36 bytes a row) reaches its worker as a piece of 7,282 rows (256 KiB) sent ahead of the
+        // closing rest.
         SyntheticData data =
-                SyntheticData.linear(5, 20_000, new double[] {0.5, -1}, 0.3, 0.1, false);
-        List<LinearModelData> versions = sgdVersions(data, 2, 10_000);
+                SyntheticData.linear(5, 40_000, new double[] {0.5, -1}, 0.3, 0.1, false);
+        List<LinearModelData> versions = sgdVersions(data, 2, 20_000);
         assertEquals(2, versions.size());
-        assertSequentialSgd(data, 10_000, versions, 1e-9);
+        assertSequentialSgd(data, 20_000, versions, 1e-9);
     }
 
     @Test
