@@ -60,7 +60,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 1)
+@Warmup(iterations = 3)
 @Measurement(iterations = 3)
 public class BoundedFitBenchmark {
     /** The batch size of flink-ml-lib's tuned setting (its default: 32). */

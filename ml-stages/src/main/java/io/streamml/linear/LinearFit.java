@@ -19,6 +19,7 @@ import io.streamml.common.param.HasTrainingMode;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.table.TableRows;
 import io.streamml.linear.bounded.BoundedLinearTrainer;
 import io.streamml.linear.loss.Loss;
 import io.streamml.linear.online.OnlineLinearTrainer;
@@ -89,7 +90,7 @@ public final class LinearFit {
                         .withTestThenTrain();
         return new OnlineLinearTrainer(config, reader(inputType, params, stage, loss))
                 .fit(
-                        tEnv.toDataStream(input),
+                        TableRows.of(input),
                         inputType,
                         params.batchWindows(),
                         initialModelData == null
@@ -117,7 +118,7 @@ public final class LinearFit {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
         RowTypeInfo inputType = RowTypes.of(input.getResolvedSchema());
         LabeledRowReader reader = reader(inputType, params, stage, loss);
-        DataStream<Row> rows = tEnv.toDataStream(input);
+        DataStream<Row> rows = TableRows.of(input);
         boolean bounded = InputBoundedness.isBounded(rows);
         String mode = params.getTrainingMode();
         if (HasTrainingMode.BATCH_MODE.equals(mode) && !bounded) {

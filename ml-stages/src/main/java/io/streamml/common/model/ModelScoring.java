@@ -15,6 +15,7 @@ package io.streamml.common.model;
 
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.table.TableRows;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -108,7 +109,7 @@ public final class ModelScoring<M extends VersionedModelData> {
                         concat(keptType.getFieldTypes(), types),
                         concat(keptType.getFieldNames(), names));
 
-        DataStream<Row> rows = tEnv.toDataStream(input);
+        DataStream<Row> rows = TableRows.of(input);
         DataStream<Row> scored =
                 rows.connect(modelData.broadcast())
                         .transform(

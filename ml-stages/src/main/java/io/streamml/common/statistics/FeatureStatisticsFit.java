@@ -20,7 +20,7 @@ import io.streamml.common.minibatch.SummaryMergeOperator;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
-import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.table.TableRows;
 import io.streamml.common.window.Windows;
 import io.streamml.stats.FeatureStatistics;
 
@@ -68,7 +68,7 @@ public final class FeatureStatisticsFit<M> {
                         new InvalidRowPolicy(stage, handleInvalid),
                         inputCol,
                         ModelScoring.columnIndex(stage, inputType, inputCol));
-        DataStream<Row> rows = TableEnvironments.of(input).toDataStream(input);
+        DataStream<Row> rows = TableRows.of(input);
         if (InputBoundedness.isBounded(rows)) {
             return fitBounded(rows, vectorRows, inputCol, bounded);
         }

@@ -16,6 +16,7 @@ package io.streamml.evaluation.common;
 import io.streamml.common.input.BadDataException;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.table.TableRows;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -50,7 +51,7 @@ public final class BoundedEvaluation {
     public static <A> Table evaluate(
             String stage, Table input, MetricsAccumulation<A> metrics, RowTypeInfo resultType) {
         StreamTableEnvironment tEnv = TableEnvironments.of(input);
-        DataStream<Row> rows = tEnv.toDataStream(input);
+        DataStream<Row> rows = TableRows.of(input);
         if (!InputBoundedness.isBounded(rows)) {
             throw new IllegalArgumentException(
                     stage + " evaluates bounded Tables; the input Table is unbounded.");
