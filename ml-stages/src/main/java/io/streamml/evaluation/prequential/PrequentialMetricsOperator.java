@@ -74,7 +74,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         long firstVersion = -1;
         long lastVersion = -1;
 
-        /** The window's batches merged, or null before the first. */
+        /** The window's batches merged (their own copy: input records are not kept). */
         SliceEvaluation summary;
 
         long drifts;
@@ -138,6 +138,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
                                         "window",
                                         new CodecTypeInfo<>(Window.class, new WindowCodec())));
         window = new Window();
+        window.summary = new SliceEvaluation(probabilities);
         window.detector = detectors == null ? null : new ErrorDriftMonitor(detectors.create());
         window = OperatorStateUtils.getUniqueElement(windowState, "window").orElse(window);
     }
@@ -173,7 +174,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
             window.firstVersion = batch.modelVersion;
         }
         window.lastVersion = batch.modelVersion;
-        window.summary = window.summary == null ? summary : window.summary.merge(summary);
+        window.summary.merge(summary);
         if (++window.batches == windowBatches) {
             emitWindow();
         }
@@ -212,6 +213,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
         }
         output.collect(new StreamRecord<>(row));
         Window next = new Window();
+        next.summary = new SliceEvaluation(probabilities);
         next.index = window.index + 1;
         next.cumulativeLoss = window.cumulativeLoss;
         next.cumulativeWeight = window.cumulativeWeight;
@@ -240,10 +242,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
             out.writeInt(window.batches);
             out.writeLong(window.firstVersion);
             out.writeLong(window.lastVersion);
-            out.writeBoolean(window.summary != null);
-            if (window.summary != null) {
-                SUMMARIES.serialize(window.summary, out);
-            }
+            SUMMARIES.serialize(window.summary, out);
             out.writeLong(window.drifts);
             out.writeDouble(window.cumulativeLoss);
             out.writeDouble(window.cumulativeWeight);
@@ -258,9 +257,7 @@ class PrequentialMetricsOperator extends AbstractStreamOperator<Row>
             window.batches = in.readInt();
             window.firstVersion = in.readLong();
             window.lastVersion = in.readLong();
-            if (in.readBoolean()) {
-                window.summary = SUMMARIES.deserialize(in);
-            }
+            window.summary = SUMMARIES.deserialize(in);
             window.drifts = in.readLong();
             window.cumulativeLoss = in.readDouble();
             window.cumulativeWeight = in.readDouble();

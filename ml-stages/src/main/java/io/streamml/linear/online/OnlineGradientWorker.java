@@ -34,11 +34,10 @@ import java.util.ArrayDeque;
 /**
  * Online training, one per subtask, inside the unbounded iteration, on its own partition's slices
  * (input 2, forward from this subtask's {@link io.streamml.common.minibatch.SliceCutter}: rows
- * already validated into compact {@link TrainingCache}s). It keeps the slices, reports each closed
- * one to the {@link OnlineCoordinator} (no rows, only what the batch assembly needs; pieces sent
- * ahead of a slice go unreported), and when a request for a batch arrives (input 1, broadcast)
- * folds the slices it names into loss and gradient sums at the request's model version and replies
- * with them.
+ * already validated into compact {@link TrainingCache}s). It keeps the slices, reports each to the
+ * {@link OnlineCoordinator} (no rows, only what the batch assembly needs), and when a request for a
+ * batch arrives (input 1, broadcast) folds the slices it names into loss and gradient sums at the
+ * request's model version and replies with them.
  */
 class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
         implements TwoInputStreamOperator<ModelRequest, Slice<TrainingCache>, WorkerMessage> {
@@ -48,12 +47,6 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
     private final TypeInformation<Slice<TrainingCache>> sliceType;
 
     private transient ArrayDeque<Slice<TrainingCache>> pending;
-
-    /**
-     * The feature size of the rows seen here, once there were some; reported to the coordinator.
-     */
-    private transient int rowsDim;
-
     private transient ListState<Slice<TrainingCache>> pendingState;
 
     OnlineGradientWorker(
@@ -69,13 +62,7 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("pendingSlices", sliceType));
         pending = new ArrayDeque<>();
-        rowsDim = -1;
-        for (Slice<TrainingCache> slice : pendingState.get()) {
-            pending.add(slice);
-            if (slice.content.numRows() > 0) {
-                rowsDim = slice.content.dim();
-            }
-        }
+        pendingState.get().forEach(pending::add);
     }
 
     @Override
@@ -101,12 +88,8 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
                 config.scoresBeforeLearning()
                         ? new SliceEvaluation(config.loss.meanIsProbability())
                         : null;
-        // The request counts closed slices; each takes the pieces sent ahead of it along.
-        int closed = 0;
-        while (closed < request.slices[subtask]) {
-            Slice<TrainingCache> slice = pending.poll();
-            closed += slice.kind == Slice.CLOSED ? 1 : 0;
-            TrainingCache rows = slice.content;
+        for (int i = 0; i < request.slices[subtask]; i++) {
+            TrainingCache rows = pending.poll().content;
             if (rows.numRows() > 0 && rows.dim() != dim) {
                 throw new BadDataException(
                         String.format(
@@ -124,17 +107,11 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
     @Override
     public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
         Slice<TrainingCache> slice = record.getValue();
+        int dim = -1;
         if (slice.carriesRows()) {
             pending.add(slice);
-            if (slice.content.numRows() > 0) {
-                rowsDim = slice.content.dim();
-            }
+            dim = slice.content.numRows() > 0 ? slice.content.dim() : -1;
         }
-        if (slice.kind != Slice.PART) {
-            // Pieces stay unreported: the coordinator assembles batches from closed slices, and
-            // a closed slice's report stands for the pieces before it.
-            output.collect(
-                    new StreamRecord<>(WorkerMessage.report(slice.withoutContent(), rowsDim)));
-        }
+        output.collect(new StreamRecord<>(WorkerMessage.report(slice.withoutContent(), dim)));
     }
 }
