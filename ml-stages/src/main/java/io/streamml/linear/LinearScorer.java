@@ -68,22 +68,20 @@ public class LinearScorer extends RowScorer<LinearModelData> {
     }
 
     @Override
-    public boolean score(Row input, Row output, int offset) {
-        Object value = input.getField(inputIndex);
-        String problem = VectorChecks.problemOf(value, model.coefficient.size());
-        if (problem != null) {
-            invalidRows.reject(input, inputCol, problem);
-            return false;
-        }
+    public String problemOf(Object value) {
+        return VectorChecks.problemOf(value, model.coefficient.size());
+    }
+
+    @Override
+    public void score(Object value, Row output, int offset) {
         double margin = margin(value);
         if (!logistic) {
             output.setField(offset, margin);
-            return true;
+            return;
         }
         double p = LogLoss.sigmoid(margin);
         output.setField(offset, p >= threshold ? 1.0 : 0.0);
         output.setField(offset + 1, new DenseVector(new double[] {1 - p, p}));
-        return true;
     }
 
     private double margin(Object features) {

@@ -14,11 +14,13 @@
 package io.streamml.common.model;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.table.InternalFields;
 
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.metrics.Gauge;
@@ -29,6 +31,9 @@ import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.types.Row;
 
 import java.util.ArrayDeque;
@@ -48,8 +53,8 @@ import java.util.Iterator;
  * <p>Each subtask keeps the highest version seen (a union list state, so rescaling works too).
  */
 public class LatestModelScoringOperator<M extends VersionedModelData>
-        extends AbstractStreamOperator<Row>
-        implements TwoInputStreamOperator<Row, M, Row>, BoundedMultiInput {
+        extends AbstractStreamOperator<RowData>
+        implements TwoInputStreamOperator<RowData, M, RowData>, BoundedMultiInput {
     private static final long serialVersionUID = 1L;
 
     public static final String VERSION_GAUGE = "modelVersion";
@@ -62,30 +67,48 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
     /** Positions of the input fields copied to the output, in order. */
     private final int[] keptFields;
 
+    /** The input's columns: the scorer's input field and rejected rows are converted with it. */
+    private final InternalFields inputFields;
+
+    /** The scorer's output columns, converted to internal values for the output rows. */
+    private final InternalFields outputFields;
+
     private final boolean withVersionColumn;
     private final Long maxAllowedModelDelayMs;
-    private final TypeInformation<Row> inputType;
+    private final InternalTypeInfo<RowData> inputType;
     private final TypeInformation<M> modelType;
 
     private transient M model;
-    private transient ArrayDeque<Tuple2<Row, Long>> waiting;
+    private transient Row scores;
+    private transient TypeSerializer<RowData> rowSerializer;
+    private transient ArrayDeque<Tuple2<RowData, Long>> waiting;
     private transient ListState<M> modelState;
-    private transient ListState<Tuple2<Row, Long>> waitingState;
+    private transient ListState<Tuple2<RowData, Long>> waitingState;
     private transient long rowsWatermark;
     private transient long emittedWatermark;
     private transient boolean modelInputEnded;
 
+    /**
+     * @param inputType the input's internal rows
+     * @param inputFields the input's columns (external classes), in the same order
+     * @param keptFields positions of the input fields the output starts with
+     * @param outputFields the scorer's output columns (external classes)
+     */
     public LatestModelScoringOperator(
             String stage,
             RowScorer<M> scorer,
-            TypeInformation<Row> inputType,
+            InternalTypeInfo<RowData> inputType,
+            InternalFields inputFields,
             int[] keptFields,
+            InternalFields outputFields,
             TypeInformation<M> modelType,
             boolean withVersionColumn,
             Long maxAllowedModelDelayMs) {
         this.stage = stage;
         this.scorer = scorer;
         this.keptFields = keptFields;
+        this.inputFields = inputFields;
+        this.outputFields = outputFields;
         this.inputType = inputType;
         this.modelType = modelType;
         this.withVersionColumn = withVersionColumn;
@@ -104,7 +127,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
                                 new ListStateDescriptor<>(
                                         "waitingRows", new TupleTypeInfo<>(inputType, Types.LONG)));
         waiting = new ArrayDeque<>();
-        for (Tuple2<Row, Long> row : waitingState.get()) {
+        for (Tuple2<RowData, Long> row : waitingState.get()) {
             waiting.add(row);
         }
         for (M restored : modelState.get()) {
@@ -120,6 +143,11 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
     public void open() throws Exception {
         super.open();
         scorer.open(getMetricGroup());
+        ClassLoader classLoader = getUserCodeClassloader();
+        inputFields.open(classLoader);
+        outputFields.open(classLoader);
+        scores = new Row(scorer.numOutputs());
+        rowSerializer = inputType.createSerializer(getExecutionConfig());
         if (model != null) {
             scorer.setModel(model);
         }
@@ -141,13 +169,13 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
             modelState.add(model);
         }
         waitingState.clear();
-        for (Tuple2<Row, Long> row : waiting) {
+        for (Tuple2<RowData, Long> row : waiting) {
             waitingState.add(row);
         }
     }
 
     @Override
-    public void processElement1(StreamRecord<Row> record) {
+    public void processElement1(StreamRecord<RowData> record) {
         if (modelInputEnded && model == null) {
             throw new BadDataException(stage + ": the model data ended without any model version.");
         }
@@ -157,7 +185,8 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         if (canScore(timestamp)) {
             emit(record.getValue(), timestamp);
         } else {
-            waiting.add(Tuple2.of(record.getValue(), timestamp));
+            // The row outlives this call: it must not share memory with a reused input record.
+            waiting.add(Tuple2.of(rowSerializer.copy(record.getValue()), timestamp));
         }
     }
 
@@ -184,9 +213,9 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
 
     /** Scores waiting rows that the current model may score, keeping their order otherwise. */
     private void releaseWaitingRows() {
-        Iterator<Tuple2<Row, Long>> it = waiting.iterator();
+        Iterator<Tuple2<RowData, Long>> it = waiting.iterator();
         while (it.hasNext()) {
-            Tuple2<Row, Long> row = it.next();
+            Tuple2<RowData, Long> row = it.next();
             if (canScore(row.f1)) {
                 emit(row.f0, row.f1);
                 it.remove();
@@ -195,19 +224,36 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         forwardWatermark();
     }
 
-    private void emit(Row input, long timestamp) {
-        Row out =
-                new Row(
-                        input.getKind(),
-                        keptFields.length + scorer.numOutputs() + (withVersionColumn ? 1 : 0));
-        for (int i = 0; i < keptFields.length; i++) {
-            out.setField(i, input.getField(keptFields[i]));
-        }
-        if (!scorer.score(input, out, keptFields.length)) {
+    /**
+     * Only the scorer's input field is converted; the kept fields go to the output as they are, so
+     * a vector passing through is never deserialized or serialized again here.
+     */
+    private void emit(RowData input, long timestamp) {
+        int inputIndex = scorer.inputIndex();
+        Object value = inputFields.external(input, inputIndex);
+        String problem = scorer.problemOf(value);
+        if (problem != null) {
+            scorer.reject(inputFields.toRow(input), problem);
             return;
         }
+        scorer.score(value, scores, 0);
+        int numOutputs = scores.getArity();
+        GenericRowData out =
+                new GenericRowData(
+                        input.getRowKind(),
+                        keptFields.length + numOutputs + (withVersionColumn ? 1 : 0));
+        for (int i = 0; i < keptFields.length; i++) {
+            out.setField(
+                    i,
+                    keptFields[i] == inputIndex
+                            ? inputFields.internalWithExternal(input, inputIndex, value)
+                            : inputFields.internal(input, keptFields[i]));
+        }
+        for (int j = 0; j < numOutputs; j++) {
+            out.setField(keptFields.length + j, outputFields.toInternal(j, scores.getField(j)));
+        }
         if (withVersionColumn) {
-            out.setField(keptFields.length + scorer.numOutputs(), model.getModelVersion());
+            out.setField(keptFields.length + numOutputs, model.getModelVersion());
         }
         if (timestamp == NO_TIMESTAMP) {
             output.collect(new StreamRecord<>(out));
@@ -229,7 +275,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
 
     private void forwardWatermark() {
         long bound = rowsWatermark;
-        for (Tuple2<Row, Long> row : waiting) {
+        for (Tuple2<RowData, Long> row : waiting) {
             if (row.f1 != NO_TIMESTAMP) {
                 bound = Math.min(bound, row.f1 - 1);
             }

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import io.streamml.common.table.InternalFields;
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.common.table.TableRows;
@@ -26,10 +27,15 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
-import org.apache.flink.types.Row;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -96,42 +102,58 @@ public final class ModelScoring<M extends VersionedModelData> {
             names = concat(names, new String[] {modelVersionCol});
             types = concat(types, new TypeInformation<?>[] {Types.LONG});
         }
-        // A rowtime attribute leaves the rows as their record timestamp and comes back as the
-        // last column, so the output keeps event time for the stages after this one.
         String rowtime = rowtimeColumn(input.getResolvedSchema());
         int[] keptFields =
                 IntStream.range(0, inputType.getArity())
                         .filter(i -> !inputType.getFieldNames()[i].equals(rowtime))
                         .toArray();
-        RowTypeInfo keptType = projection(inputType, keptFields);
-        RowTypeInfo outputType =
-                new RowTypeInfo(
-                        concat(keptType.getFieldTypes(), types),
-                        concat(keptType.getFieldNames(), names));
+        ResolvedSchema inputSchema = input.getResolvedSchema();
+        List<String> columnNames = new ArrayList<>();
+        List<DataType> columnTypes = new ArrayList<>();
+        for (int i : keptFields) {
+            columnNames.add(inputType.getFieldNames()[i]);
+            columnTypes.add(inputSchema.getColumnDataTypes().get(i));
+        }
+        List<DataType> scoreTypes = new ArrayList<>();
+        for (TypeInformation<?> type : types) {
+            scoreTypes.add(TableRows.columnType(type));
+        }
+        columnNames.addAll(Arrays.asList(names));
+        columnTypes.addAll(scoreTypes);
 
-        DataStream<Row> rows = TableRows.of(input);
-        DataStream<Row> scored =
+        // Internal rows end to end: only the scored column is converted, and the columns that
+        // pass through keep their serialized form (see LatestModelScoringOperator#emit).
+        DataStream<RowData> rows = TableRows.internalOf(input);
+        DataStream<RowData> scored =
                 rows.connect(modelData.broadcast())
                         .transform(
                                 stage + ".transform",
-                                outputType,
+                                TableRows.internalType(columnNames, columnTypes),
                                 new LatestModelScoringOperator<>(
                                         stage,
                                         scorerFactory.apply(inputType),
-                                        inputType,
+                                        InternalTypeInfo.of(
+                                                (RowType)
+                                                        inputSchema
+                                                                .toSourceRowDataType()
+                                                                .getLogicalType()),
+                                        new InternalFields(inputSchema.getColumnDataTypes()),
                                         keptFields,
+                                        new InternalFields(
+                                                scoreTypes.subList(0, outputTypes.length)),
                                         modelType,
                                         modelVersionCol != null,
                                         maxAllowedModelDelayMs));
-        if (rowtime == null) {
-            return tEnv.fromDataStream(scored);
-        }
-        return tEnv.fromDataStream(
-                scored,
-                Schema.newBuilder()
-                        .columnByMetadata(rowtime, "TIMESTAMP_LTZ(3)")
-                        .watermark(rowtime, "SOURCE_WATERMARK()")
-                        .build());
+        // A rowtime attribute leaves the rows as their record timestamp and comes back as the
+        // last column, so the output keeps event time for the stages after this one.
+        Schema rowtimeColumn =
+                rowtime == null
+                        ? null
+                        : Schema.newBuilder()
+                                .columnByMetadata(rowtime, "TIMESTAMP_LTZ(3)")
+                                .watermark(rowtime, "SOURCE_WATERMARK()")
+                                .build();
+        return TableRows.fromInternal(tEnv, scored, columnNames, columnTypes, rowtimeColumn);
     }
 
     /** The name of the schema's rowtime attribute, or null. */
@@ -142,16 +164,6 @@ public final class ModelScoring<M extends VersionedModelData> {
             }
         }
         return null;
-    }
-
-    private static RowTypeInfo projection(RowTypeInfo type, int[] fields) {
-        TypeInformation<?>[] types = new TypeInformation<?>[fields.length];
-        String[] names = new String[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            types[i] = type.getTypeAt(fields[i]);
-            names[i] = type.getFieldNames()[fields[i]];
-        }
-        return new RowTypeInfo(types, names);
     }
 
     private void checkNewColumn(RowTypeInfo inputType, String name) {

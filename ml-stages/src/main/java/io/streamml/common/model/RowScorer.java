@@ -22,8 +22,8 @@ import java.io.Serializable;
 
 /**
  * Scores rows with one model version: the single piece of scoring code behind a Model's bounded
- * transform, its streaming transform and the tests. It reads its input column by position and
- * writes its outputs into the output row.
+ * transform, its streaming transform and the tests. It reads one input column, whose position it
+ * knows, and writes its outputs into an output row.
  *
  * @param <M> the model data type
  */
@@ -56,12 +56,26 @@ public abstract class RowScorer<M> implements Serializable {
     /** Number of values {@link #score} writes. */
     public abstract int numOutputs();
 
+    /** Position of the column this scorer reads. */
+    public int inputIndex() {
+        return inputIndex;
+    }
+
+    /** Why the current model cannot score this value of the input column, or null if it can. */
+    public abstract String problemOf(Object value);
+
     /**
-     * Scores {@code input} with the current model, writing {@link #numOutputs()} values into {@code
-     * output} from position {@code offset}.
-     *
-     * @return false if the row is invalid and skipped under handleInvalid = "skip"
-     * @throws io.streamml.common.input.InvalidInputException if the row is invalid under "error"
+     * Scores a value {@link #problemOf} accepted with the current model, writing {@link
+     * #numOutputs()} values into {@code output} from position {@code offset}.
      */
-    public abstract boolean score(Row input, Row output, int offset);
+    public abstract void score(Object value, Row output, int offset);
+
+    /**
+     * Applies handleInvalid to a row whose value {@link #problemOf} refused.
+     *
+     * @throws io.streamml.common.input.InvalidInputException under "error"; counts under "skip"
+     */
+    public void reject(Row row, String problem) {
+        invalidRows.reject(row, inputCol, problem);
+    }
 }

@@ -51,14 +51,12 @@ public abstract class VectorTransformScorer<M> extends RowScorer<M> {
     }
 
     @Override
-    public boolean score(Row input, Row output, int offset) {
-        Object value = input.getField(inputIndex);
-        String problem = VectorChecks.problemOf(value, modelSize());
-        if (problem != null) {
-            invalidRows.reject(input, inputCol, problem);
-            return false;
-        }
+    public String problemOf(Object value) {
+        return VectorChecks.problemOf(value, modelSize());
+    }
+
+    @Override
+    public void score(Object value, Row output, int offset) {
         output.setField(offset, transform((Vector) value));
-        return true;
     }
 }

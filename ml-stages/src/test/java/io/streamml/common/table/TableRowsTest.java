@@ -16,13 +16,20 @@ package io.streamml.common.table;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.TestJob;
 
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.linalg.Vectors;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.CloseableIterator;
@@ -39,7 +46,10 @@ import static org.apache.flink.table.api.Expressions.$;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link TableRows} gives the rows Flink's own {@code toDataStream(table)} gives. */
+/**
+ * {@link TableRows} gives the rows Flink's own {@code toDataStream(table)} gives, and a Table made
+ * from internal rows converts its columns to the same classes as the Table they came from.
+ */
 class TableRowsTest {
     @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
 
@@ -111,5 +121,67 @@ class TableRowsTest {
         assertTrue(actual.stream().anyMatch(row -> row.getField(1) == null));
         assertTrue(actual.stream().anyMatch(row -> row.getField(2) instanceof SparseVector));
         assertEquals(50L, actual.get(49).getField(5));
+    }
+
+    @Test
+    void testInternalRowsBackToATableKeepTheColumnClasses() throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        Table table = table(job);
+        ResolvedSchema schema = table.getResolvedSchema();
+        List<DataType> types = schema.getColumnDataTypes();
+        DataStream<RowData> internal =
+                TableRows.internalOf(table)
+                        .map(
+                                new PassInternally(types),
+                                TableRows.internalType(schema.getColumnNames(), types));
+        Table back =
+                TableRows.fromInternal(job.tEnv, internal, schema.getColumnNames(), types, null);
+
+        for (int i = 0; i < types.size(); i++) {
+            assertEquals(
+                    types.get(i).getConversionClass(),
+                    back.getResolvedSchema().getColumnDataTypes().get(i).getConversionClass(),
+                    "column " + schema.getColumnNames().get(i));
+        }
+        List<Row> expected = sorted(job.tEnv.toDataStream(table).executeAndCollect());
+        List<Row> actual = sorted(job.tEnv.toDataStream(back).executeAndCollect());
+        assertEquals(expected.size(), actual.size());
+        for (int r = 0; r < expected.size(); r++) {
+            for (int i = 0; i < types.size(); i++) {
+                assertTrue(
+                        Objects.deepEquals(expected.get(r).getField(i), actual.get(r).getField(i)),
+                        "row " + r + ", field " + i);
+            }
+        }
+    }
+
+    /**
+     * Copies the internal fields unconverted, except that the "dense" column carries the object
+     * read from it, as the model transform does for the column it scores.
+     */
+    private static final class PassInternally extends RichMapFunction<RowData, RowData> {
+        private final InternalFields fields;
+
+        PassInternally(List<DataType> types) {
+            this.fields = new InternalFields(types);
+        }
+
+        @Override
+        public void open(Configuration parameters) {
+            fields.open(getRuntimeContext().getUserCodeClassLoader());
+        }
+
+        @Override
+        public RowData map(RowData row) {
+            GenericRowData out = new GenericRowData(row.getRowKind(), fields.arity());
+            for (int i = 0; i < fields.arity(); i++) {
+                out.setField(
+                        i,
+                        i == 1
+                                ? fields.internalWithExternal(row, i, fields.external(row, i))
+                                : fields.internal(row, i));
+            }
+            return out;
+        }
     }
 }

@@ -729,7 +729,9 @@ class StandardScalerTest {
                 new StandardScalerModelData(
                         new DenseVector(FIXTURE_MEAN), new DenseVector(FIXTURE_STD), 0, 0));
         Row out = new Row(2);
-        assertTrue(scorer.score(Row.of(Vectors.dense(-2.5, 9, 1)), out, 1));
+        Vector input = Vectors.dense(-2.5, 9, 1);
+        assertNull(scorer.problemOf(input));
+        scorer.score(input, out, 1);
         assertArrayEquals(
                 new double[] {-1.1459637, 1.1094004, 0.5773503},
                 ((Vector) out.getField(1)).toArray(),
