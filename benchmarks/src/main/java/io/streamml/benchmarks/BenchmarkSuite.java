@@ -52,6 +52,7 @@ public final class BenchmarkSuite {
                     ModelVersionLatencyBenchmark.class,
                     TrainingCacheMemoryBenchmark.class,
                     GradientLoopBenchmark.class,
+                    ConcurrentGradientLoopBenchmark.class,
                     RunningMomentsBenchmark.class);
 
     /** Heap of a forked trial: 1M × 100 rows, their training cache and a peer's cache fit. */

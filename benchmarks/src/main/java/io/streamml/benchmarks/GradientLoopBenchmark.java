@@ -61,11 +61,16 @@ public class GradientLoopBenchmark {
         for (int row = 0; row < rows.numRows; row++) {
             cache.addDense(rows.features(row), rows.label(row), 1);
         }
-        // Half-way to the generating model: realistic margins, not all zero.
-        point = new double[rows.dim + 1];
+        point = halfWayPoint(rows);
+    }
+
+    /** Half-way to the generating model: realistic margins, not all zero. */
+    static double[] halfWayPoint(SyntheticRows rows) {
+        double[] point = new double[rows.dim + 1];
         for (int j = 0; j < rows.dim; j++) {
             point[j] = rows.truth[j] / 2;
         }
+        return point;
     }
 
     @Benchmark

@@ -14,6 +14,7 @@
 package io.streamml.benchmarks.report;
 
 import io.streamml.benchmarks.BoundedFitBenchmark;
+import io.streamml.benchmarks.ConcurrentGradientLoopBenchmark;
 import io.streamml.benchmarks.FlinkCluster;
 import io.streamml.benchmarks.GradientLoopBenchmark;
 import io.streamml.benchmarks.ModelTransformBenchmark;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +91,8 @@ public final class BenchmarkReport {
             name(ModelVersionLatencyBenchmark.class, "versionLatency");
     private static final String CACHE = name(TrainingCacheMemoryBenchmark.class, "cacheRows");
     private static final String GRADIENT_LOOP = name(GradientLoopBenchmark.class, "gradientPass");
+    private static final String CONCURRENT_GRADIENT_LOOP =
+            name(ConcurrentGradientLoopBenchmark.class, "gradientPass");
     private static final String WELFORD = name(RunningMomentsBenchmark.class, "addRow");
 
     private final JmhResults results;
@@ -175,23 +179,49 @@ public final class BenchmarkReport {
         return machine;
     }
 
-    /** How the single-shot benchmarks ran, from the first of them. */
+    /**
+     * How the single-shot benchmarks ran, from the first of them, naming the benchmark classes that
+     * warm up for more (or fewer) jobs.
+     */
     private String singleShotIterations() {
+        Result first = null;
+        Map<String, Integer> otherWarmups = new TreeMap<>();
         for (Result result : results.all()) {
-            if (result.mode.equals("ss")) {
-                String forks =
-                        result.forks == 0
-                                ? "in the runner's JVM"
-                                : result.forks == 1 ? "one fork" : result.forks + " forks";
-                return String.format(
-                        Locale.ROOT,
-                        "single-shot, %s, %d warm-up and %d measured jobs per benchmark and size",
-                        forks,
-                        result.warmupIterations,
-                        result.measurementIterations);
+            if (!result.mode.equals("ss")) {
+                continue;
+            }
+            if (first == null) {
+                first = result;
+            } else if (result.warmupIterations != first.warmupIterations) {
+                String name = result.name.substring(0, result.name.lastIndexOf('.'));
+                otherWarmups.put(
+                        name.substring(name.lastIndexOf('.') + 1), result.warmupIterations);
             }
         }
-        return "single-shot";
+        if (first == null) {
+            return "single-shot";
+        }
+        String forks =
+                first.forks == 0
+                        ? "in the runner's JVM"
+                        : first.forks == 1 ? "one fork" : first.forks + " forks";
+        StringBuilder others = new StringBuilder();
+        otherWarmups.forEach(
+                (benchmark, warmups) ->
+                        others.append(others.length() == 0 ? " (" : ", ")
+                                .append(warmups)
+                                .append(" warm-up jobs in ")
+                                .append(benchmark));
+        if (others.length() > 0) {
+            others.append(')');
+        }
+        return String.format(
+                Locale.ROOT,
+                "single-shot, %s, %d warm-up%s and %d measured jobs per benchmark and size",
+                forks,
+                first.warmupIterations,
+                others,
+                first.measurementIterations);
     }
 
     private void logisticRegressionFit() {
@@ -427,12 +457,29 @@ public final class BenchmarkReport {
                         + " every "
                         + ModelTransformBenchmark.VERSION_INTERVAL_MS
                         + " ms while rows flow), and flink-ml-lib 2.0.0's with the same"
-                        + " coefficients.");
+                        + " coefficients. Scoring needs the model versions as a second input, so"
+                        + " the scoring operator chains to nothing upstream and every row crosses"
+                        + " one hop between tasks: the last column is the ratio to the"
+                        + " pass-through with that hop (from the online section, same size and"
+                        + " parallelism).");
         MarkdownTable table =
-                new MarkdownTable("model", "rows × features", "rows/s", "ratio to pass-through");
+                new MarkdownTable(
+                        "model",
+                        "rows × features",
+                        "rows/s",
+                        "ratio to pass-through",
+                        "ratio to pass-through with a hop");
+        Map<String, String> at = new LinkedHashMap<>();
+        at.put("parallelism", String.valueOf(FlinkCluster.PARALLELISM));
         for (String size : results.sizes(BOUNDED_MODEL)) {
             double passThrough = rowsPerSecond(results.find(PASS_THROUGH, size), size);
-            table.row("pass-through", Figures.size(size), Figures.rate(passThrough), "1.00×");
+            double withHop = rowsPerSecond(results.find(HOP_PASS_THROUGH, size, at), size);
+            table.row(
+                    "pass-through",
+                    Figures.size(size),
+                    Figures.rate(passThrough),
+                    "1.00×",
+                    Figures.ratio(passThrough / withHop));
             // Benchmark, table label, chart label (null: not a ratio to the pass-through).
             String[][] models = {
                 {BOUNDED_MODEL, "ours, bounded model", "transform, bounded model"},
@@ -445,7 +492,8 @@ public final class BenchmarkReport {
                         model[1],
                         Figures.size(size),
                         Figures.rate(rate),
-                        Figures.ratio(rate / passThrough));
+                        Figures.ratio(rate / passThrough),
+                        Figures.ratio(rate / withHop));
                 if (model[2] != null) {
                     addRatio(
                             model[2] + " / pass-through, " + Figures.shortSize(size),
@@ -517,35 +565,53 @@ public final class BenchmarkReport {
     }
 
     private void hardwareReference() {
+        int p = FlinkCluster.PARALLELISM;
         section(
                 "Hardware reference",
                 "One pass of log-loss and gradient over the rows with the library's own linear"
                         + " kernel (TrainingCache.addTo into MiniBatchGradient, what every"
-                        + " training worker runs) in a plain loop on one thread, no Flink, against"
+                        + " training worker runs) in a plain loop, no Flink: on one thread over"
+                        + " all rows, and on "
+                        + p
+                        + " threads at once, each over its share of the rows as the fit's"
+                        + " subtasks (they share the memory bandwidth as the subtasks do), against"
                         + " our bounded fit's training rounds per subtask (rows × rounds /"
                         + " training time / parallelism), at the same sizes.");
         MarkdownTable table =
                 new MarkdownTable(
                         "rows × features",
-                        "kernel, plain loop, 1 thread",
+                        "kernel, 1 thread",
+                        "kernel, " + p + " threads at once, per thread",
                         "our training, per subtask",
-                        "ours / plain loop");
+                        "ours / kernel on 1 thread",
+                        "ours / kernel on " + p + " threads");
         for (String size : results.sizes(GRADIENT_LOOP)) {
             double loop = rowsPerSecond(results.find(GRADIENT_LOOP, size), size);
+            double concurrent =
+                    rowsPerSecond(results.find(CONCURRENT_GRADIENT_LOOP, size), size) / p;
             Result fit = results.find(LR_FIT, size);
             double ours =
                     JmhResults.rows(size)
                             * secondary(fit, "rounds")
                             / secondary(fit, "trainingSeconds")
-                            / FlinkCluster.PARALLELISM;
+                            / p;
             table.row(
                     Figures.size(size),
                     Figures.rate(loop),
+                    Figures.rate(concurrent),
                     Figures.rate(ours),
-                    Figures.ratio(ours / loop));
+                    Figures.ratio(ours / loop),
+                    Figures.ratio(ours / concurrent));
             addRatio(
                     "training per subtask / plain loop, " + Figures.shortSize(size),
                     ours / loop,
+                    false);
+            addRatio(
+                    "training per subtask / plain loop on "
+                            + p
+                            + " threads, "
+                            + Figures.shortSize(size),
+                    ours / concurrent,
                     false);
         }
         markdown.append(table.render()).append('\n');
