@@ -25,6 +25,8 @@ import org.apache.flink.types.Row;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +49,15 @@ class PrequentialEvaluatorTest {
                 .setGlobalBatchSize(100);
     }
 
-    @Test
-    void testWindowLossEqualsEachRowScoredByTheVersionBeforeItsBatch() throws Exception {
+    /**
+     * At parallelism 4 each subtask's slice of a count batch is its next 25 of the round-robin
+     * rows, so batch b is rows 100b to 100b + 99 at both parallelisms, and the workers' summaries,
+     * merged in subtask order, must give the same window metrics as scoring the rows one by one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void testWindowLossEqualsEachRowScoredByTheVersionBeforeItsBatch(int parallelism)
+            throws Exception {
         SyntheticData data =
                 SyntheticData.logistic(21, 2000, new double[] {1.5, -1, 0.5}, 0.2, false);
         List<Row> rows = rows(data, false);
@@ -64,7 +73,7 @@ class PrequentialEvaluatorTest {
                                 .getModelData()[0]);
         assertEquals(20, versions.size());
 
-        TestJob job = TestJob.withParallelism(1);
+        TestJob job = TestJob.withParallelism(parallelism);
         Table[] outputs =
                 new PrequentialEvaluator()
                         .setEstimator(onlineLr())

@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,47 +181,55 @@ public final class BenchmarkReport {
     }
 
     /**
-     * How the single-shot benchmarks ran, from the first of them, naming the benchmark classes that
-     * warm up for more (or fewer) jobs.
+     * How the single-shot benchmarks ran: the warm-up jobs most of them ran, and the benchmark
+     * classes that ran another number.
      */
     private String singleShotIterations() {
         Result first = null;
-        Map<String, Integer> otherWarmups = new TreeMap<>();
+        Map<String, Integer> warmupsByClass = new TreeMap<>();
+        Map<Integer, Integer> classesByWarmups = new TreeMap<>();
         for (Result result : results.all()) {
             if (!result.mode.equals("ss")) {
                 continue;
             }
-            if (first == null) {
-                first = result;
-            } else if (result.warmupIterations != first.warmupIterations) {
-                String name = result.name.substring(0, result.name.lastIndexOf('.'));
-                otherWarmups.put(
-                        name.substring(name.lastIndexOf('.') + 1), result.warmupIterations);
-            }
+            first = first == null ? result : first;
+            String name = result.name.substring(0, result.name.lastIndexOf('.'));
+            warmupsByClass.put(name.substring(name.lastIndexOf('.') + 1), result.warmupIterations);
         }
         if (first == null) {
             return "single-shot";
+        }
+        warmupsByClass.values().forEach(w -> classesByWarmups.merge(w, 1, Integer::sum));
+        int usual =
+                Collections.max(classesByWarmups.entrySet(), Map.Entry.comparingByValue()).getKey();
+        Map<Integer, List<String>> others = new TreeMap<>(Collections.reverseOrder());
+        warmupsByClass.forEach(
+                (benchmark, warmups) -> {
+                    if (warmups != usual) {
+                        others.computeIfAbsent(warmups, w -> new ArrayList<>()).add(benchmark);
+                    }
+                });
+        StringBuilder exceptions = new StringBuilder();
+        others.forEach(
+                (warmups, benchmarks) ->
+                        exceptions
+                                .append(exceptions.length() == 0 ? " (" : "; ")
+                                .append(warmups)
+                                .append(" in ")
+                                .append(String.join(" and ", benchmarks)));
+        if (exceptions.length() > 0) {
+            exceptions.append(')');
         }
         String forks =
                 first.forks == 0
                         ? "in the runner's JVM"
                         : first.forks == 1 ? "one fork" : first.forks + " forks";
-        StringBuilder others = new StringBuilder();
-        otherWarmups.forEach(
-                (benchmark, warmups) ->
-                        others.append(others.length() == 0 ? " (" : ", ")
-                                .append(warmups)
-                                .append(" warm-up jobs in ")
-                                .append(benchmark));
-        if (others.length() > 0) {
-            others.append(')');
-        }
         return String.format(
                 Locale.ROOT,
-                "single-shot, %s, %d warm-up%s and %d measured jobs per benchmark and size",
+                "single-shot, %s, %d warm-up jobs%s and %d measured jobs per benchmark and size",
                 forks,
-                first.warmupIterations,
-                others,
+                usual,
+                exceptions,
                 first.measurementIterations);
     }
 
