@@ -18,6 +18,7 @@ import io.streamml.common.model.ModelDataFiles;
 import io.streamml.common.model.ModelDataSchema;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.model.RowScorer;
+import io.streamml.common.model.StageMetadata;
 import io.streamml.common.model.VersionedModelData;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -120,10 +121,13 @@ public abstract class VectorScalerModel<
 
     /** Loads the params saved at {@code path} and the newest saved model version. */
     protected static <T extends VectorScalerModel<T, M>, M extends VersionedModelData> T load(
-            StreamExecutionEnvironment env, String path, ModelDataSchema<M> schema)
+            StreamExecutionEnvironment env,
+            String path,
+            Class<T> stageClass,
+            ModelDataSchema<M> schema)
             throws IOException {
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        T model = ReadWriteUtils.loadStageParam(path);
+        T model = StageMetadata.load(path, stageClass);
         return model.setModelData(
                 schema.toTable(tEnv, ModelDataFiles.loadNewest(env, path, schema)));
     }

@@ -16,6 +16,7 @@ package io.streamml.linear;
 import io.streamml.common.model.ModelDataFiles;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.model.RowScorer;
+import io.streamml.common.model.StageMetadata;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
@@ -110,9 +111,9 @@ public abstract class LinearModel<T extends LinearModel<T>> implements Model<T> 
 
     /** Loads a model saved by {@link #save}, holding the newest saved model version. */
     protected static <T extends LinearModel<T>> T loadModel(
-            StreamExecutionEnvironment env, String path) throws IOException {
+            StreamExecutionEnvironment env, String path, Class<T> stageClass) throws IOException {
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        T model = ReadWriteUtils.loadStageParam(path);
+        T model = StageMetadata.load(path, stageClass);
         return model.setModelData(
                 LinearModelData.SCHEMA.toTable(
                         tEnv, ModelDataFiles.loadNewest(env, path, LinearModelData.SCHEMA)));

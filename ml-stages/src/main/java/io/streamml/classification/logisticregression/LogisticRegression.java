@@ -13,6 +13,7 @@
  */
 package io.streamml.classification.logisticregression;
 
+import io.streamml.common.model.StageMetadata;
 import io.streamml.linear.BatchEvaluation;
 import io.streamml.linear.LinearFit;
 import io.streamml.linear.TestThenTrain;
@@ -91,6 +92,6 @@ public class LogisticRegression
 
     public static LogisticRegression load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, LogisticRegression.class);
     }
 }

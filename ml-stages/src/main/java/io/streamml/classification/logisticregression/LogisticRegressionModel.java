@@ -64,6 +64,6 @@ public class LogisticRegressionModel extends LinearModel<LogisticRegressionModel
 
     public static LogisticRegressionModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return loadModel(env, path);
+        return loadModel(env, path, LogisticRegressionModel.class);
     }
 }

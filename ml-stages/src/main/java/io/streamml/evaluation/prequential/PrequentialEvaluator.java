@@ -13,6 +13,7 @@
  */
 package io.streamml.evaluation.prequential;
 
+import io.streamml.common.model.StageMetadata;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.drift.Adwin;
 import io.streamml.drift.DriftDetector;
@@ -113,6 +114,6 @@ public class PrequentialEvaluator
 
     public static PrequentialEvaluator load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, PrequentialEvaluator.class);
     }
 }

@@ -15,6 +15,7 @@ package io.streamml.evaluation.regression;
 
 import io.streamml.common.input.InvalidInputException;
 import io.streamml.common.model.ModelScoring;
+import io.streamml.common.model.StageMetadata;
 import io.streamml.common.serialization.SelfSerializingCodec;
 import io.streamml.common.table.RowTypes;
 import io.streamml.evaluation.common.BoundedEvaluation;
@@ -161,6 +162,6 @@ public class RegressionEvaluator
 
     public static RegressionEvaluator load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, RegressionEvaluator.class);
     }
 }

@@ -13,6 +13,7 @@
  */
 package io.streamml.feature.minmaxscaler;
 
+import io.streamml.common.model.StageMetadata;
 import io.streamml.common.statistics.FeatureStatisticsFit;
 import io.streamml.common.statistics.StatisticsSpec;
 import io.streamml.common.table.TableEnvironments;
@@ -85,6 +86,6 @@ public class MinMaxScaler
 
     public static MinMaxScaler load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, MinMaxScaler.class);
     }
 }

@@ -58,6 +58,6 @@ public class MinMaxScalerModel extends VectorScalerModel<MinMaxScalerModel, MinM
     /** Loads a model saved by {@link #save}, with the newest saved model version. */
     public static MinMaxScalerModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return load(env, path, MinMaxScalerModelData.SCHEMA);
+        return load(env, path, MinMaxScalerModel.class, MinMaxScalerModelData.SCHEMA);
     }
 }

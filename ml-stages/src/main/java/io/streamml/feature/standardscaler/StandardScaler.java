@@ -13,6 +13,7 @@
  */
 package io.streamml.feature.standardscaler;
 
+import io.streamml.common.model.StageMetadata;
 import io.streamml.common.statistics.FeatureStatisticsFit;
 import io.streamml.common.statistics.StatisticsSpec;
 import io.streamml.common.table.TableEnvironments;
@@ -97,6 +98,6 @@ public class StandardScaler
 
     public static StandardScaler load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, StandardScaler.class);
     }
 }

@@ -59,6 +59,6 @@ public class StandardScalerModel
     /** Loads a model saved by {@link #save}, with the newest saved model version. */
     public static StandardScalerModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return load(env, path, StandardScalerModelData.SCHEMA);
+        return load(env, path, StandardScalerModel.class, StandardScalerModelData.SCHEMA);
     }
 }

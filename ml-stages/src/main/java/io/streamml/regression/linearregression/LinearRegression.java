@@ -13,6 +13,7 @@
  */
 package io.streamml.regression.linearregression;
 
+import io.streamml.common.model.StageMetadata;
 import io.streamml.linear.BatchEvaluation;
 import io.streamml.linear.LinearFit;
 import io.streamml.linear.TestThenTrain;
@@ -92,6 +93,6 @@ public class LinearRegression
 
     public static LinearRegression load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return ReadWriteUtils.loadStageParam(path);
+        return StageMetadata.load(path, LinearRegression.class);
     }
 }

@@ -58,6 +58,6 @@ public class LinearRegressionModel extends LinearModel<LinearRegressionModel>
 
     public static LinearRegressionModel load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return loadModel(env, path);
+        return loadModel(env, path, LinearRegressionModel.class);
     }
 }

@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 The Flink Stream ML Authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except
+ * in compliance with the License. You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software distributed under the License
+ * is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express
+ * or implied. See the License for the specific language governing permissions and limitations under
+ * the License.
+ */
+package io.streamml.common.model;
+
+import java.io.IOException;
+
+/** A saved stage or model whose files are not what loading it expects: named in the message. */
+public class InvalidModelFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidModelFileException(String message) {
+        super(message);
+    }
+
+    public InvalidModelFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
