@@ -13,6 +13,8 @@
  */
 package io.streamml.examples;
 
+import io.streamml.builder.Pipeline;
+import io.streamml.builder.PipelineModel;
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.feature.standardscaler.StandardScaler;
 
@@ -20,8 +22,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.api.Stage;
-import org.apache.flink.ml.builder.Pipeline;
-import org.apache.flink.ml.builder.PipelineModel;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

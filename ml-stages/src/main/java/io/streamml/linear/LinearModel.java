@@ -23,7 +23,6 @@ import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.api.Model;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -104,7 +103,7 @@ public abstract class LinearModel<T extends LinearModel<T>> implements Model<T> 
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
         ModelDataFiles.save(
                 LinearModelData.SCHEMA.fromTable(modelDataTable), path, LinearModelData.SCHEMA);
     }

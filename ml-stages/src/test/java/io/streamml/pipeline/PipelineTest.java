@@ -13,8 +13,11 @@
  */
 package io.streamml.pipeline;
 
+import io.streamml.builder.Pipeline;
+import io.streamml.builder.PipelineModel;
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.classification.logisticregression.LogisticRegressionModel;
+import io.streamml.common.model.InvalidModelFileException;
 import io.streamml.common.window.CountTumblingWindows;
 import io.streamml.feature.standardscaler.StandardScaler;
 import io.streamml.feature.standardscaler.StandardScalerModel;
@@ -24,10 +27,11 @@ import io.streamml.testutil.SyntheticData;
 import io.streamml.testutil.TestJob;
 
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.ml.api.Stage;
-import org.apache.flink.ml.builder.Pipeline;
-import org.apache.flink.ml.builder.PipelineModel;
 import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -40,12 +44,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static io.streamml.testutil.LinearTestData.COLUMNS;
 import static io.streamml.testutil.LinearTestData.rows;
 import static io.streamml.testutil.LinearTestData.types;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A StandardScaler → LogisticRegression Pipeline on bounded and unbounded Tables. */
@@ -146,6 +153,83 @@ class PipelineTest {
 
     @Test
     void testSaveLoadOfBoundedAndOnlinePipelineModels(@TempDir Path dir) throws Exception {
+        // As a URI with a scheme, as HDFS or S3 paths are.
+        saveLoadRoundTrip(dir.toUri().toString().replaceAll("/$", ""));
+    }
+
+    @Test
+    void testLoadsAPipelineModelFlinkMlSaved(@TempDir Path dir) throws Exception {
+        TestJob job = TestJob.withParallelism(2);
+        Table trainTable = job.boundedTable(COLUMNS, types(DenseVector.class), shiftedRows(6, 300));
+        List<Stage<?>> fittedStages = new Pipeline(stages(false)).fit(trainTable).getStages();
+        String path = dir.resolve("flinkml").toString();
+        new org.apache.flink.ml.builder.PipelineModel(fittedStages).save(path);
+        job.env.execute();
+
+        PipelineModel loaded = PipelineModel.load(job.env, path);
+        assertEquals(2, loaded.getStages().size());
+        assertTrue(loaded.getStages().get(0) instanceof StandardScalerModel);
+        assertTrue(loaded.getStages().get(1) instanceof LogisticRegressionModel);
+    }
+
+    /** A class whose static initializer leaves a trace, to show loading never initializes it. */
+    public static final class Tripwire {
+        static {
+            System.setProperty(TRIPWIRE, "initialized");
+        }
+
+        public static Object load(
+                org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env,
+                String path) {
+            System.setProperty(TRIPWIRE, "loaded");
+            return null;
+        }
+    }
+
+    private static final String TRIPWIRE = "io.streamml.test.pipeline.tripwire";
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void testAStageThatNamesNoStageClassIsRefusedBeforeItsClassRuns(@TempDir Path dir)
+            throws Exception {
+        String path = dir.resolve("pipeline").toString();
+        new Pipeline(stages(false)).save(path);
+        java.io.File stageMetadata = new java.io.File(path, "stages/0/metadata");
+        Map<String, Object> metadata =
+                ReadWriteUtils.OBJECT_MAPPER.readValue(stageMetadata, Map.class);
+        metadata.put("className", Tripwire.class.getName());
+        ReadWriteUtils.OBJECT_MAPPER.writeValue(stageMetadata, metadata);
+
+        InvalidModelFileException e =
+                assertThrows(
+                        InvalidModelFileException.class,
+                        () -> Pipeline.load(TestJob.withParallelism(1).env, path));
+        assertTrue(e.getMessage().contains(stageMetadata.getPath()), e.getMessage());
+        assertTrue(e.getMessage().contains("not a stage"), e.getMessage());
+        assertNull(System.getProperty(TRIPWIRE));
+
+        // Nor may the pipeline's own metadata claim another class or an absurd stage count.
+        java.io.File pipelineMetadata = new java.io.File(path, "metadata");
+        Map<String, Object> top =
+                ReadWriteUtils.OBJECT_MAPPER.readValue(pipelineMetadata, Map.class);
+        top.put("numStages", -1);
+        ReadWriteUtils.OBJECT_MAPPER.writeValue(pipelineMetadata, top);
+        InvalidModelFileException count =
+                assertThrows(
+                        InvalidModelFileException.class,
+                        () -> Pipeline.load(TestJob.withParallelism(1).env, path));
+        assertTrue(count.getMessage().contains("numStages"), count.getMessage());
+        assertThrows(
+                InvalidModelFileException.class,
+                () -> PipelineModel.load(TestJob.withParallelism(1).env, path));
+    }
+
+    /**
+     * Saves a fitted bounded PipelineModel under {@code baseDir} (any Flink file system URI) and
+     * checks the loaded one predicts exactly as the fitted one; then saves an online one whose job
+     * keeps running, and loads its newest committed version while the job runs.
+     */
+    static void saveLoadRoundTrip(String baseDir) throws Exception {
         List<Row> train = shiftedRows(4, 600);
         List<Row> test = shiftedRows(5, 50);
 
@@ -154,7 +238,7 @@ class PipelineTest {
         Table trainTable = job.boundedTable(COLUMNS, types(DenseVector.class), train);
         Table testTable = job.boundedTable(COLUMNS, types(DenseVector.class), test);
         PipelineModel fitted = new Pipeline(stages(false)).fit(trainTable);
-        String boundedPath = dir.resolve("bounded").toString();
+        String boundedPath = baseDir + "/bounded";
         fitted.save(boundedPath);
         job.env.execute();
         List<Row> expected = sorted(job.collect(fitted.transform(testTable)[0]));
@@ -177,7 +261,7 @@ class PipelineTest {
                         .fit(
                                 online.unboundedTable(
                                         source, COLUMNS, types(DenseVector.class), false));
-        String onlinePath = dir.resolve("online").toString();
+        String onlinePath = baseDir + "/online";
         live.save(onlinePath);
         JobClient client = online.env.executeAsync(online.name);
         try {
@@ -185,15 +269,19 @@ class PipelineTest {
             // Six batches of 100 rows: LR version 6 is the last; wait until it is committed.
             long deadline = System.currentTimeMillis() + 60_000;
             long newest = -1;
+            org.apache.flink.core.fs.Path lrData =
+                    new org.apache.flink.core.fs.Path(onlinePath + "/stages/1/data");
+            FileSystem fs = lrData.getFileSystem();
             while (newest < 6 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(300);
-                java.io.File[] stages = new java.io.File(onlinePath, "stages").listFiles();
-                if (stages == null || stages.length < 2) {
+                if (!fs.exists(lrData)) {
                     continue;
                 }
-                java.io.File lrData = new java.io.File(onlinePath + "/stages/1/data");
-                java.io.File[] files = lrData.listFiles(f -> !f.getName().startsWith("."));
-                if (files != null && files.length > 0) {
+                boolean committed = false;
+                for (FileStatus file : fs.listStatus(lrData)) {
+                    committed |= !file.getPath().getName().startsWith(".");
+                }
+                if (committed) {
                     TestJob reader = TestJob.withParallelism(1);
                     newest =
                             (Long)

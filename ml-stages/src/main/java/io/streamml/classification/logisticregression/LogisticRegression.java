@@ -87,7 +87,7 @@ public class LogisticRegression
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static LogisticRegression load(StreamExecutionEnvironment env, String path)

@@ -14,46 +14,54 @@
 package io.streamml.common.model;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
-import java.io.File;
 import java.io.FileNotFoundException;
-import java.nio.file.Paths;
-import java.util.Arrays;
+import java.io.IOException;
+import java.util.List;
 
 /**
- * Model data files under a saved stage's directory. Saving goes through flink-ml-core's file sink,
- * which commits a part file at each checkpoint (or the end of a bounded job), so an online fit's
- * versions become durable exactly once as they are produced. Loading reads only committed files
- * (Flink's in-progress files are hidden) and keeps the newest version.
+ * Model data files under a saved stage's directory, on any Flink file system. Saving goes through
+ * Flink's file sink, which commits a part file at each checkpoint (or the end of a bounded job):
+ * in-progress files are hidden (their names start with "."), and a part file becomes visible by a
+ * rename on HDFS and local disks or by completing its multi-part upload on S3, so an online fit's
+ * versions become durable exactly once as they are produced. Loading reads only committed files and
+ * keeps the newest version.
  */
 public final class ModelDataFiles {
+    private static final String DATA_DIRECTORY = "data";
+
     private ModelDataFiles() {}
 
     /** Adds a sink writing the model data under {@code path}; runs with the next execute(). */
     public static <M> void save(DataStream<M> modelData, String path, ModelDataSchema<M> schema) {
-        ReadWriteUtils.saveModelData(modelData, path, schema.encoder());
+        FileSink<M> sink =
+                FileSink.forRowFormat(
+                                new Path(StageDirectory.child(path, DATA_DIRECTORY)),
+                                schema.encoder())
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .build();
+        modelData.sinkTo(sink).name("modelData");
     }
 
     /** The newest committed model version saved under {@code path}, as a one-record stream. */
     public static <M extends VersionedModelData> DataStream<M> loadNewest(
             StreamExecutionEnvironment env, String path, ModelDataSchema<M> schema)
-            throws FileNotFoundException {
-        File dataDir = Paths.get(path, "data").toFile();
-        File[] files =
-                dataDir.listFiles(
-                        file ->
-                                file.isFile()
-                                        && !file.getName().startsWith(".")
-                                        && !file.getName().startsWith("_"));
-        if (files == null || files.length == 0) {
+            throws IOException {
+        String dataDir = StageDirectory.child(path, DATA_DIRECTORY);
+        List<FileStatus> files = StageDirectory.committedFiles(dataDir);
+        if (files.isEmpty()) {
             throw new FileNotFoundException("No committed model data files under " + dataDir);
         }
-        Path[] paths = Arrays.stream(files).map(Path::fromLocalFile).toArray(Path[]::new);
+        Path[] paths = files.stream().map(FileStatus::getPath).toArray(Path[]::new);
         DataStream<M> versions =
                 env.fromSource(
                         FileSource.forRecordStreamFormat(schema.decoder(), paths).build(),

@@ -101,12 +101,12 @@ public abstract class ModelDataSchema<M> implements Serializable {
         return columns;
     }
 
-    /** Encoder for {@code ReadWriteUtils.saveModelData}. */
+    /** Encoder for the model data files ({@link ModelDataFiles#save}). */
     public Encoder<M> encoder() {
         return (element, stream) -> write(element, new DataOutputViewStreamWrapper(stream));
     }
 
-    /** Decoder for {@code ReadWriteUtils.loadModelData}. */
+    /** Decoder for the model data files ({@link ModelDataFiles#loadNewest}). */
     public SimpleStreamFormat<M> decoder() {
         return new Decoder<>(this);
     }

@@ -20,7 +20,7 @@ import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.util.InstantiationUtil;
 
 import java.io.IOException;
-import java.nio.file.Paths;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,7 +33,69 @@ import java.util.Map;
  * is it instantiated, and every param must be one of its own and pass its validator.
  */
 public final class StageMetadata {
+    private static final String FILE_NAME = "metadata";
+
     private StageMetadata() {}
+
+    /**
+     * Saves {@code stage}'s class and params to {@code path}/metadata in Flink ML's format, on any
+     * Flink file system; the file must not exist yet and appears only when complete.
+     */
+    public static void save(Stage<?> stage, String path) throws IOException {
+        save(stage, path, new HashMap<>());
+    }
+
+    /** {@link #save(Stage, String)} with more entries, such as a pipeline's number of stages. */
+    public static void save(Stage<?> stage, String path, Map<String, ?> extraMetadata)
+            throws IOException {
+        Map<String, Object> metadata = new HashMap<>(extraMetadata);
+        metadata.put("className", stage.getClass().getName());
+        metadata.put("timestamp", System.currentTimeMillis());
+        Map<String, String> params = new HashMap<>();
+        for (Map.Entry<Param<?>, Object> entry : stage.getParamMap().entrySet()) {
+            params.put(entry.getKey().name, encode(entry.getKey(), entry.getValue()));
+        }
+        metadata.put("paramMap", params);
+        StageDirectory.writeNew(
+                StageDirectory.child(path, FILE_NAME),
+                ReadWriteUtils.OBJECT_MAPPER
+                        .writeValueAsString(metadata)
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> String encode(Param<V> param, Object value) throws IOException {
+        return param.jsonEncode((V) value);
+    }
+
+    /**
+     * The metadata saved at {@code path} as a map, read as untrusted input: bounded in size, and
+     * any failure to read or parse it is an {@link InvalidModelFileException} naming the file.
+     */
+    public static Map<String, ?> read(String path) throws IOException {
+        String file = StageDirectory.child(path, FILE_NAME);
+        try {
+            byte[] content = StageDirectory.readBounded(file, StageDirectory.MAX_METADATA_BYTES);
+            StringBuilder json = new StringBuilder();
+            // Flink ML skips lines starting with '#'.
+            for (String line : new String(content, StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.startsWith("#")) {
+                    json.append(line);
+                }
+            }
+            Object parsed = ReadWriteUtils.OBJECT_MAPPER.readValue(json.toString(), Map.class);
+            if (!(parsed instanceof Map)) {
+                throw new InvalidModelFileException(file + ": is not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> metadata = (Map<String, ?>) parsed;
+            return metadata;
+        } catch (InvalidModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidModelFileException(file + ": cannot read the stage's metadata", e);
+        }
+    }
 
     /**
      * The stage saved at {@code path}, with its params, which must have been saved by a {@code
@@ -43,13 +105,8 @@ public final class StageMetadata {
      *     param {@code stageClass} does not have or a value its param refuses
      */
     public static <T extends Stage<T>> T load(String path, Class<T> stageClass) throws IOException {
-        String file = Paths.get(path, "metadata").toString();
-        Map<String, ?> metadata;
-        try {
-            metadata = ReadWriteUtils.loadMetadata(path, "");
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidModelFileException(file + ": cannot read the stage's metadata", e);
-        }
+        String file = StageDirectory.child(path, FILE_NAME);
+        Map<String, ?> metadata = read(path);
         Object className = metadata.get("className");
         if (!(className instanceof String)) {
             throw new InvalidModelFileException(

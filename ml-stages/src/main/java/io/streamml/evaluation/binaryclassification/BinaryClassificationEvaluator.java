@@ -30,7 +30,6 @@ import org.apache.flink.ml.api.AlgoOperator;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
@@ -190,7 +189,7 @@ public class BinaryClassificationEvaluator
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static BinaryClassificationEvaluator load(StreamExecutionEnvironment env, String path)

@@ -23,7 +23,6 @@ import io.streamml.linear.TestThenTrain;
 import org.apache.flink.ml.api.AlgoOperator;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
-import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
@@ -109,7 +108,7 @@ public class PrequentialEvaluator
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static PrequentialEvaluator load(StreamExecutionEnvironment env, String path)

@@ -81,7 +81,7 @@ public class MinMaxScaler
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static MinMaxScaler load(StreamExecutionEnvironment env, String path)

@@ -93,7 +93,7 @@ public class StandardScaler
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static StandardScaler load(StreamExecutionEnvironment env, String path)

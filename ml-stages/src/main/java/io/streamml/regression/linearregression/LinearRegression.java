@@ -88,7 +88,7 @@ public class LinearRegression
 
     @Override
     public void save(String path) throws IOException {
-        ReadWriteUtils.saveMetadata(this, path);
+        StageMetadata.save(this, path);
     }
 
     public static LinearRegression load(StreamExecutionEnvironment env, String path)
