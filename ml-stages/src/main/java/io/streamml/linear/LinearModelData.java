@@ -19,7 +19,7 @@ import io.streamml.common.model.VersionedModelData;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
@@ -110,9 +110,18 @@ public class LinearModelData implements VersionedModelData {
         }
 
         @Override
-        protected LinearModelData read(DataInputView in) throws IOException {
-            DenseVector coefficient = DenseVectorSerializer.INSTANCE.deserialize(in);
+        protected LinearModelData read(DataInputDeserializer in) throws IOException {
+            DenseVector coefficient = readVector(in);
             return new LinearModelData(coefficient, in.readDouble(), in.readLong(), in.readLong());
+        }
+
+        @Override
+        protected String problemOf(LinearModelData m) {
+            String problem = nonFinite("coefficient", m.coefficient);
+            if (problem == null && !Double.isFinite(m.intercept)) {
+                problem = "intercept is " + m.intercept;
+            }
+            return problem;
         }
     }
 }

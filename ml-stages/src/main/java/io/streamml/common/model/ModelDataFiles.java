@@ -13,29 +13,58 @@
  */
 package io.streamml.common.model;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * Model data files under a saved stage's directory, on any Flink file system. Saving goes through
  * Flink's file sink, which commits a part file at each checkpoint (or the end of a bounded job):
  * in-progress files are hidden (their names start with "."), and a part file becomes visible by a
  * rename on HDFS and local disks or by completing its multi-part upload on S3, so an online fit's
- * versions become durable exactly once as they are produced. Loading reads only committed files and
- * keeps the newest version.
+ * versions become durable exactly once as they are produced.
+ *
+ * <p>Each record is framed: magic {@code "SMLD"}, format version, payload length, payload (the
+ * schema's layout), CRC-32 of the payload. Loading reads the files as untrusted input, in the
+ * client before the job is built: a length is checked against what is left of the file before
+ * anything is allocated, and a bad magic, an unknown format version, a truncated or corrupted
+ * record, non-finite values or one model version in two records is an {@link
+ * InvalidModelFileException} naming the file and the record's offset, so a bad file stops {@code
+ * load} rather than a running job (no restart loop). Loading scans every committed record once,
+ * keeping only the newest.
  */
 public final class ModelDataFiles {
+    /** "SMLD": Stream ML model data. */
+    static final int MAGIC = 0x534d4c44;
+
+    static final int FORMAT_VERSION = 1;
+
+    /** Magic, format version and payload length. */
+    private static final int HEADER_BYTES = 12;
+
+    private static final int CHECKSUM_BYTES = 4;
+
     private static final String DATA_DIRECTORY = "data";
 
     private ModelDataFiles() {}
@@ -45,14 +74,19 @@ public final class ModelDataFiles {
         FileSink<M> sink =
                 FileSink.forRowFormat(
                                 new Path(StageDirectory.child(path, DATA_DIRECTORY)),
-                                schema.encoder())
+                                new FramedEncoder<>(schema))
                         .withRollingPolicy(OnCheckpointRollingPolicy.build())
                         .withBucketAssigner(new BasePathBucketAssigner<>())
                         .build();
         modelData.sinkTo(sink).name("modelData");
     }
 
-    /** The newest committed model version saved under {@code path}, as a one-record stream. */
+    /**
+     * The newest committed model version saved under {@code path}, as a one-record stream.
+     *
+     * @throws FileNotFoundException when nothing is committed yet
+     * @throws InvalidModelFileException naming the file when a record is not valid model data
+     */
     public static <M extends VersionedModelData> DataStream<M> loadNewest(
             StreamExecutionEnvironment env, String path, ModelDataSchema<M> schema)
             throws IOException {
@@ -61,12 +95,150 @@ public final class ModelDataFiles {
         if (files.isEmpty()) {
             throw new FileNotFoundException("No committed model data files under " + dataDir);
         }
-        Path[] paths = files.stream().map(FileStatus::getPath).toArray(Path[]::new);
-        DataStream<M> versions =
-                env.fromSource(
-                        FileSource.forRecordStreamFormat(schema.decoder(), paths).build(),
-                        WatermarkStrategy.noWatermarks(),
-                        "modelData");
-        return NewestVersionOperator.of(versions, schema.modelType());
+        Map<Long, String> versionFiles = new HashMap<>();
+        M newest = null;
+        for (FileStatus file : files) {
+            for (M record : read(file, schema)) {
+                String earlier =
+                        versionFiles.put(record.getModelVersion(), file.getPath().toString());
+                if (earlier != null) {
+                    throw new InvalidModelFileException(
+                            file.getPath()
+                                    + ": model version "
+                                    + record.getModelVersion()
+                                    + " appears twice (also in "
+                                    + earlier
+                                    + ")");
+                }
+                if (newest == null || record.getModelVersion() > newest.getModelVersion()) {
+                    newest = record;
+                }
+            }
+        }
+        if (newest == null) {
+            throw new InvalidModelFileException(
+                    dataDir + ": the committed files hold no model version");
+        }
+        return env.fromCollection(Collections.singletonList(newest), schema.modelType())
+                .name("modelData");
+    }
+
+    /** Every record of one file, validated. */
+    static <M> List<M> read(FileStatus file, ModelDataSchema<M> schema) throws IOException {
+        Path path = file.getPath();
+        long length = file.getLen();
+        List<M> records = new ArrayList<>();
+        try (FSDataInputStream stream = path.getFileSystem().open(path);
+                DataInputStream in = new DataInputStream(stream)) {
+            long offset = 0;
+            while (offset < length) {
+                records.add(readRecord(in, path, offset, length - offset, schema));
+                offset = stream.getPos();
+            }
+        }
+        return records;
+    }
+
+    private static <M> M readRecord(
+            DataInputStream in, Path file, long offset, long left, ModelDataSchema<M> schema)
+            throws IOException {
+        String where = file + ": record at byte " + offset;
+        try {
+            if (left < HEADER_BYTES + CHECKSUM_BYTES) {
+                throw new InvalidModelFileException(
+                        where + " is truncated (" + left + " bytes left)");
+            }
+            int magic = in.readInt();
+            if (magic != MAGIC) {
+                throw new InvalidModelFileException(
+                        where + " does not start as model data records do (not a model data file)");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new InvalidModelFileException(
+                        where
+                                + " has format version "
+                                + version
+                                + "; this library reads version "
+                                + FORMAT_VERSION);
+            }
+            int payloadBytes = in.readInt();
+            if (payloadBytes < 0 || payloadBytes > left - HEADER_BYTES - CHECKSUM_BYTES) {
+                throw new InvalidModelFileException(
+                        where
+                                + " claims "
+                                + payloadBytes
+                                + " bytes, but only "
+                                + (left - HEADER_BYTES - CHECKSUM_BYTES)
+                                + " are left in the file");
+            }
+            byte[] payload = new byte[payloadBytes];
+            in.readFully(payload);
+            int checksum = in.readInt();
+            if (checksum != checksum(payload)) {
+                throw new InvalidModelFileException(where + " is corrupted (checksum mismatch)");
+            }
+            DataInputDeserializer bytes = new DataInputDeserializer(payload);
+            M record;
+            try {
+                record = schema.read(bytes);
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidModelFileException(
+                        where + " is not a valid record: " + e.getMessage(), e);
+            }
+            if (bytes.available() != 0) {
+                throw new InvalidModelFileException(
+                        where + " has " + bytes.available() + " bytes after its model data");
+            }
+            String problem = schema.problemOf(record);
+            if (problem != null) {
+                throw new InvalidModelFileException(where + " is not a usable model: " + problem);
+            }
+            return record;
+        } catch (EOFException e) {
+            throw new InvalidModelFileException(where + " is truncated", e);
+        }
+    }
+
+    private static int checksum(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload, 0, payload.length);
+        return (int) crc.getValue();
+    }
+
+    /** Writes {@code element} to {@code stream} framed as {@link #read} expects. */
+    static <M> void writeRecord(
+            ModelDataSchema<M> schema, M element, OutputStream stream, DataOutputSerializer buffer)
+            throws IOException {
+        buffer.clear();
+        schema.write(element, buffer);
+        byte[] payload = buffer.getCopyOfBuffer();
+        DataOutputStream out = new DataOutputStream(stream);
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(payload.length);
+        out.write(payload);
+        out.writeInt(checksum(payload));
+        out.flush();
+    }
+
+    /** Writes each record framed as {@link #read} expects. */
+    private static final class FramedEncoder<M> implements Encoder<M> {
+        private static final long serialVersionUID = 1L;
+
+        private final ModelDataSchema<M> schema;
+        private transient DataOutputSerializer buffer;
+
+        FramedEncoder(ModelDataSchema<M> schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public void encode(M element, OutputStream stream) throws IOException {
+            if (buffer == null) {
+                buffer = new DataOutputSerializer(256);
+            }
+            writeRecord(schema, element, stream, buffer);
+        }
     }
 }

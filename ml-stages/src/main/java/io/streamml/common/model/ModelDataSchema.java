@@ -15,23 +15,17 @@ package io.streamml.common.model;
 
 import io.streamml.common.table.TableEnvironments;
 
-import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
-import org.apache.flink.connector.file.src.reader.StreamFormat;
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataInputViewStreamWrapper;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.core.memory.DataOutputViewStreamWrapper;
+import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -70,8 +64,14 @@ public abstract class ModelDataSchema<M> implements Serializable {
     /** Writes the record to a model data file. */
     protected abstract void write(M modelData, DataOutputView out) throws IOException;
 
-    /** Reads a record written by {@link #write}. */
-    protected abstract M read(DataInputView in) throws IOException;
+    /** Reads a record written by {@link #write} from its bytes, which may be corrupted. */
+    protected abstract M read(DataInputDeserializer in) throws IOException;
+
+    /**
+     * Why {@code modelData}, read from a file, cannot serve: non-finite values, mismatched sizes;
+     * null if it can.
+     */
+    protected abstract String problemOf(M modelData);
 
     /**
      * The model data stream as a Table. Model versions are few and their latency matters, so this
@@ -101,47 +101,34 @@ public abstract class ModelDataSchema<M> implements Serializable {
         return columns;
     }
 
-    /** Encoder for the model data files ({@link ModelDataFiles#save}). */
-    public Encoder<M> encoder() {
-        return (element, stream) -> write(element, new DataOutputViewStreamWrapper(stream));
+    /**
+     * A vector written by {@link DenseVectorSerializer}, read as untrusted input: its length must
+     * fit in what is left of the record, so a corrupted length is an error, not a huge allocation.
+     */
+    protected static DenseVector readVector(DataInputDeserializer in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || (long) length * Double.BYTES > in.available()) {
+            throw new IOException(
+                    "a vector of "
+                            + length
+                            + " values does not fit in the "
+                            + in.available()
+                            + " bytes left of the record");
+        }
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readDouble();
+        }
+        return new DenseVector(values);
     }
 
-    /** Decoder for the model data files ({@link ModelDataFiles#loadNewest}). */
-    public SimpleStreamFormat<M> decoder() {
-        return new Decoder<>(this);
-    }
-
-    private static final class Decoder<M> extends SimpleStreamFormat<M> {
-        private static final long serialVersionUID = 1L;
-        private final ModelDataSchema<M> schema;
-
-        Decoder(ModelDataSchema<M> schema) {
-            this.schema = schema;
+    /** Why {@code values}, named {@code name}, cannot be model data: null if all are finite. */
+    protected static String nonFinite(String name, DenseVector values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (!Double.isFinite(values.get(i))) {
+                return name + "[" + i + "] is " + values.get(i);
+            }
         }
-
-        @Override
-        public StreamFormat.Reader<M> createReader(Configuration config, FSDataInputStream stream) {
-            DataInputView in = new DataInputViewStreamWrapper(stream);
-            return new StreamFormat.Reader<M>() {
-                @Override
-                public M read() throws IOException {
-                    try {
-                        return schema.read(in);
-                    } catch (EOFException e) {
-                        return null;
-                    }
-                }
-
-                @Override
-                public void close() throws IOException {
-                    stream.close();
-                }
-            };
-        }
-
-        @Override
-        public TypeInformation<M> getProducedType() {
-            return schema.modelType;
-        }
+        return null;
     }
 }

@@ -16,7 +16,7 @@ package io.streamml.common.model;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.typeinfo.DenseVectorSerializer;
@@ -80,9 +80,25 @@ public abstract class VectorPairModelDataSchema<M extends VersionedModelData>
     }
 
     @Override
-    protected M read(DataInputView in) throws IOException {
-        DenseVector first = DenseVectorSerializer.INSTANCE.deserialize(in);
-        DenseVector second = DenseVectorSerializer.INSTANCE.deserialize(in);
+    protected M read(DataInputDeserializer in) throws IOException {
+        DenseVector first = readVector(in);
+        DenseVector second = readVector(in);
         return create(first, second, in.readLong(), in.readLong());
     }
+
+    @Override
+    protected String problemOf(M m) {
+        String[] names = rowType().getFieldNames();
+        DenseVector first = first(m);
+        DenseVector second = second(m);
+        if (first.size() != second.size()) {
+            return names[0] + " has " + first.size() + " values, " + names[1] + " " + second.size();
+        }
+        String problem = nonFinite(names[0], first);
+        problem = problem != null ? problem : nonFinite(names[1], second);
+        return problem != null ? problem : pairProblem(first, second);
+    }
+
+    /** Why two finite vectors of equal size cannot be model data together; null if they can. */
+    protected abstract String pairProblem(DenseVector first, DenseVector second);
 }

@@ -87,5 +87,22 @@ public class MinMaxScalerModelData implements VersionedModelData {
                 DenseVector minVector, DenseVector maxVector, long modelVersion, long timestamp) {
             return new MinMaxScalerModelData(minVector, maxVector, modelVersion, timestamp);
         }
+
+        @Override
+        protected String pairProblem(DenseVector minVector, DenseVector maxVector) {
+            for (int i = 0; i < minVector.size(); i++) {
+                if (minVector.get(i) > maxVector.get(i)) {
+                    return "minVector["
+                            + i
+                            + "] = "
+                            + minVector.get(i)
+                            + " exceeds maxVector["
+                            + i
+                            + "] = "
+                            + maxVector.get(i);
+                }
+            }
+            return null;
+        }
     }
 }

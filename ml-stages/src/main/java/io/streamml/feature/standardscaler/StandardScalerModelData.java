@@ -87,5 +87,15 @@ public class StandardScalerModelData implements VersionedModelData {
                 DenseVector mean, DenseVector std, long modelVersion, long timestamp) {
             return new StandardScalerModelData(mean, std, modelVersion, timestamp);
         }
+
+        @Override
+        protected String pairProblem(DenseVector mean, DenseVector std) {
+            for (int i = 0; i < std.size(); i++) {
+                if (std.get(i) < 0) {
+                    return "std[" + i + "] is negative: " + std.get(i);
+                }
+            }
+            return null;
+        }
     }
 }
