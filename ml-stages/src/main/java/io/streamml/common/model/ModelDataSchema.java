@@ -78,16 +78,23 @@ public abstract class ModelDataSchema<M> implements Serializable {
      * conversion (and {@link #fromTable}'s) sends each at once instead of waiting for a buffer.
      */
     public Table toTable(StreamTableEnvironment tEnv, DataStream<M> modelData) {
-        return tEnv.fromDataStream(modelData.map(this::toRow, rowType).setBufferTimeout(0));
+        // At the producer's parallelism, so the map chains to it: a map at the default
+        // parallelism after a single-task producer would rebalance and reorder the versions.
+        return tEnv.fromDataStream(
+                modelData
+                        .map(this::toRow, rowType)
+                        .setParallelism(modelData.getParallelism())
+                        .setBufferTimeout(0));
     }
 
     /** A model data Table (with the columns of {@link #rowType()}, in any order) as a stream. */
     public DataStream<M> fromTable(Table table) {
         String[] names = rowType.getFieldNames();
         Table ordered = table.select(columnExpressions(names));
-        return TableEnvironments.of(table)
-                .toDataStream(ordered)
-                .map(this::fromRow, modelType)
+        DataStream<Row> rows = TableEnvironments.of(table).toDataStream(ordered);
+        // Chained to the Table's last operator, in order (see toTable).
+        return rows.map(this::fromRow, modelType)
+                .setParallelism(rows.getParallelism())
                 .setBufferTimeout(0);
     }
 
