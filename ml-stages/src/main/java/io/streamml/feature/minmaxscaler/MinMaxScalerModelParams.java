@@ -17,23 +17,25 @@ import io.streamml.feature.VectorScalerModelParams;
 
 import org.apache.flink.ml.param.DoubleParam;
 import org.apache.flink.ml.param.Param;
-import org.apache.flink.ml.param.ParamValidators;
 
-/** Params of {@link MinMaxScalerModel}. The target range [min, max] needs min < max. */
+/**
+ * Params of {@link MinMaxScalerModel}. The target range [min, max] needs finite bounds and min <
+ * max.
+ */
 public interface MinMaxScalerModelParams<T> extends VectorScalerModelParams<T> {
     Param<Double> MIN =
             new DoubleParam(
                     "min",
                     "Lower bound of the output feature range.",
                     0.0,
-                    ParamValidators.notNull());
+                    MinMaxScalerModelParams::isFinite);
 
     Param<Double> MAX =
             new DoubleParam(
                     "max",
                     "Upper bound of the output feature range.",
                     1.0,
-                    ParamValidators.notNull());
+                    MinMaxScalerModelParams::isFinite);
 
     default double getMin() {
         return get(MIN);
@@ -51,12 +53,17 @@ public interface MinMaxScalerModelParams<T> extends VectorScalerModelParams<T> {
         return set(MAX, value);
     }
 
-    /** Rejects a target range that is empty or inverted. */
+    /** A bound of the output range must be a finite number. */
+    static boolean isFinite(Double bound) {
+        return bound != null && Double.isFinite(bound);
+    }
+
+    /** Rejects a target range that is empty, inverted or too wide to compute in doubles. */
     default void checkRange(String stage) {
-        if (!(getMin() < getMax())) {
+        if (!(getMin() < getMax()) || !Double.isFinite(getMax() - getMin())) {
             throw new IllegalArgumentException(
                     String.format(
-                            "%s: min (%s) must be smaller than max (%s).",
+                            "%s: min (%s) must be smaller than max (%s), and max - min finite.",
                             stage, getMin(), getMax()));
         }
     }

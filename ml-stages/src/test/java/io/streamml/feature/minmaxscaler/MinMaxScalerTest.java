@@ -104,6 +104,23 @@ class MinMaxScalerTest {
     }
 
     @Test
+    void testNonFiniteOrTooWideRangeRejected() {
+        for (double bound :
+                new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+            assertThrows(
+                    IllegalArgumentException.class, () -> new MinMaxScalerModel().setMax(bound));
+            assertThrows(IllegalArgumentException.class, () -> new MinMaxScaler().setMin(bound));
+        }
+        TestJob job = TestJob.withParallelism(1);
+        Table input = job.boundedTable(COLUMNS, TYPES, TRAIN);
+        Exception e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new MinMaxScaler().setMin(-1e308).setMax(1e308).fit(input));
+        assertCauseContains(e, "max - min finite");
+    }
+
+    @Test
     void testOutputSchema() {
         TestJob job = TestJob.withParallelism(1);
         Table input = job.boundedTable(COLUMNS, TYPES, TRAIN);
