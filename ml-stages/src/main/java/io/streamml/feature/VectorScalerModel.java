@@ -107,7 +107,7 @@ public abstract class VectorScalerModel<
                                         scorer(
                                                 invalidRows,
                                                 inputCol,
-                                                ModelScoring.columnIndex(
+                                                ModelScoring.vectorColumnIndex(
                                                         stage, inputType, inputCol)));
         return new Table[] {output};
     }

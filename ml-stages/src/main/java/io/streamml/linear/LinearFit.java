@@ -28,8 +28,12 @@ import io.streamml.linear.training.LinearTrainingConfig;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.array.DoublePrimitiveArraySerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
@@ -47,6 +51,25 @@ public final class LinearFit {
                         Types.STRING
                     },
                     new String[] {"rounds", "losses", "elapsedMs", "converged", "stopReason"});
+
+    /**
+     * The summary Table's columns. The arrays are RAW columns of {@code double[]} and {@code
+     * long[]}: as SQL arrays, Flink 1.14's {@code Table.execute().collect()} would return them as
+     * {@code Double[]} and {@code Long[]} whatever class the schema declares (it erases conversion
+     * classes to the defaults), while a RAW column converts to its own class on every path.
+     */
+    private static final Schema SUMMARY_SCHEMA =
+            Schema.newBuilder()
+                    .column("rounds", DataTypes.INT().notNull())
+                    .column(
+                            "losses",
+                            DataTypes.RAW(double[].class, DoublePrimitiveArraySerializer.INSTANCE))
+                    .column(
+                            "elapsedMs",
+                            DataTypes.RAW(long[].class, LongPrimitiveArraySerializer.INSTANCE))
+                    .column("converged", DataTypes.BOOLEAN().notNull())
+                    .column("stopReason", DataTypes.STRING())
+                    .build();
 
     /** The model data Table: one row, or a stream of versions when training online. */
     public final Table modelData;
@@ -66,11 +89,13 @@ public final class LinearFit {
                 new InvalidRowPolicy(stage, params.getHandleInvalid()),
                 loss,
                 params.getFeaturesCol(),
-                ModelScoring.columnIndex(stage, inputType, params.getFeaturesCol()),
+                ModelScoring.vectorColumnIndex(stage, inputType, params.getFeaturesCol()),
                 params.getLabelCol(),
-                ModelScoring.columnIndex(stage, inputType, params.getLabelCol()),
+                ModelScoring.numberColumnIndex(stage, inputType, params.getLabelCol()),
                 weightCol,
-                weightCol == null ? -1 : ModelScoring.columnIndex(stage, inputType, weightCol));
+                weightCol == null
+                        ? -1
+                        : ModelScoring.numberColumnIndex(stage, inputType, weightCol));
     }
 
     /**
@@ -154,7 +179,8 @@ public final class LinearFit {
                                                 s.elapsedMs,
                                                 s.converged,
                                                 s.stopReason),
-                                SUMMARY_TYPE));
+                                SUMMARY_TYPE),
+                        SUMMARY_SCHEMA);
         return new LinearFit(LinearModelData.SCHEMA.toTable(tEnv, result.model), summary);
     }
 }

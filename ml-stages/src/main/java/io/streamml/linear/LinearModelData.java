@@ -116,7 +116,7 @@ public class LinearModelData implements VersionedModelData {
         }
 
         @Override
-        protected String problemOf(LinearModelData m) {
+        public String problemOf(LinearModelData m) {
             String problem = nonFinite("coefficient", m.coefficient);
             if (problem == null && !Double.isFinite(m.intercept)) {
                 problem = "intercept is " + m.intercept;

@@ -16,8 +16,9 @@ package io.streamml.linear;
 /**
  * How a bounded fit went: the rounds it ran, the objective at each round's point (for SGD: the mean
  * batch loss), the wall-clock milliseconds from the start of training to the end of each round,
- * whether it converged and why it stopped. As a Table: columns {@code rounds}, {@code losses},
- * {@code elapsedMs}, {@code converged}, {@code stopReason}.
+ * whether it converged and why it stopped. As a Table: columns {@code rounds} (INT), {@code losses}
+ * (RAW {@code double[]}), {@code elapsedMs} (RAW {@code long[]}), {@code converged} (BOOLEAN) and
+ * {@code stopReason} (STRING).
  */
 public class TrainingSummary {
     public int rounds;

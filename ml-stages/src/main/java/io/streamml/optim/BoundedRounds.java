@@ -44,6 +44,14 @@ public interface BoundedRounds extends Serializable {
 
     String stopReason();
 
+    /**
+     * Whether the optimizer stopped without finding any step that lowers the objective from the
+     * start, so {@link #result()} is the start point rather than a model learned from the data.
+     */
+    default boolean stuckAtStart() {
+        return false;
+    }
+
     /** The optimizer as the params chose it, before the number of features is known. */
     interface Factory extends Serializable {
         /** Creates the rounds for a fit with {@code numFeatures} features. */

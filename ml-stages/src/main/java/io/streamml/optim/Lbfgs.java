@@ -239,8 +239,9 @@ public final class Lbfgs extends IterativeMinimizer {
 
     private OptimizerStep startLineSearch() {
         backtracks = 0;
-        // Without curvature information the quasi-Newton step has no natural length.
-        stepSize = historyCount == 0 ? 1 / Math.sqrt(-slope) : 1;
+        // Without curvature information the quasi-Newton step has no natural length: take a unit
+        // step. The norm is computed scaled, since its square overflows for gradients ≳ 1e154.
+        stepSize = historyCount == 0 ? 1 / norm(direction) : 1;
         return requestTrial();
     }
 
@@ -281,6 +282,10 @@ public final class Lbfgs extends IterativeMinimizer {
             return upper;
         }
         double minimizer = -slope * stepSize * stepSize / (2 * curvature);
+        if (Double.isNaN(minimizer)) {
+            // The slope overflowed (a huge gradient): no usable model of F along the step.
+            return upper;
+        }
         return Math.min(upper, Math.max(lower, minimizer));
     }
 
@@ -327,7 +332,12 @@ public final class Lbfgs extends IterativeMinimizer {
             ss += s[i] * s[i];
             yy += y[i] * y[i];
         }
-        if (sy > MIN_CURVATURE_COSINE * Math.sqrt(ss) * Math.sqrt(yy)) {
+        // Norms computed scaled where the squares overflow (gradients ≳ 1e154).
+        double lengths =
+                Double.isFinite(ss) && Double.isFinite(yy)
+                        ? Math.sqrt(ss) * Math.sqrt(yy)
+                        : norm(s) * norm(y);
+        if (sy > MIN_CURVATURE_COSINE * lengths) {
             rho[slot] = 1 / sy;
             newestPair = slot;
             historyCount = Math.min(historyCount + 1, historySize);
@@ -378,7 +388,12 @@ public final class Lbfgs extends IterativeMinimizer {
             slot = slot == 0 ? historySize - 1 : slot - 1;
         }
         double[] newestY = yHistory[newestPair];
-        double gamma = 1 / (rho[newestPair] * dot(newestY, newestY));
+        double yy = dot(newestY, newestY);
+        double yLength = norm(newestY);
+        double gamma =
+                Double.isFinite(yy)
+                        ? 1 / (rho[newestPair] * yy)
+                        : 1 / rho[newestPair] / yLength / yLength;
         for (int i = 0; i < dim; i++) {
             q[i] *= gamma;
         }
@@ -515,6 +530,23 @@ public final class Lbfgs extends IterativeMinimizer {
             }
         }
         return true;
+    }
+
+    /** Returns the Euclidean norm of {@code v}, without overflow for components up to MAX_VALUE. */
+    private static double norm(double[] v) {
+        double largest = 0;
+        for (double x : v) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        if (largest == 0 || !Double.isFinite(largest)) {
+            return largest;
+        }
+        double sum = 0;
+        for (double x : v) {
+            double scaled = x / largest;
+            sum += scaled * scaled;
+        }
+        return largest * Math.sqrt(sum);
     }
 
     private static double dot(double[] a, double[] b) {

@@ -106,6 +106,11 @@ public final class LbfgsRounds implements BoundedRounds {
     }
 
     @Override
+    public boolean stuckAtStart() {
+        return lbfgs.stopReason() == StopReason.LINE_SEARCH_FAILED && lbfgs.iterations() == 0;
+    }
+
+    @Override
     public String toString() {
         return "lbfgs";
     }

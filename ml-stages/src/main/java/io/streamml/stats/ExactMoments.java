@@ -18,6 +18,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
 
 /**
  * Per-feature mean and unbiased sample variance from exact sums of x and x², for bounded fits: the
@@ -34,6 +35,11 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
 
     /** Far beyond double precision, so rounding the final quotients is the only rounding left. */
     private static final MathContext PRECISION = new MathContext(60);
+
+    /** From here on x² overflows or comes close; such values are squared in scaled form. */
+    private static final double LARGE = 0x1p500;
+
+    private static final int SCALE = 600;
 
     private long count;
     private ExactSum[] sums;
@@ -62,10 +68,18 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
     }
 
     private void addValue(int i, double x) {
-        double square = x * x;
         sums[i].add(x);
-        squares[i].add(square);
-        squares[i].add(Math.fma(x, x, -square));
+        if (Math.abs(x) < LARGE) {
+            double square = x * x;
+            squares[i].add(square);
+            squares[i].add(Math.fma(x, x, -square));
+        } else {
+            // x² would overflow: square x · 2^-SCALE exactly and add it back scaled by 2^(2·SCALE).
+            double y = Math.scalb(x, -SCALE);
+            double square = y * y;
+            squares[i].addScaled(square, 2 * SCALE);
+            squares[i].addScaled(Math.fma(y, y, -square), 2 * SCALE);
+        }
     }
 
     @Override
@@ -113,11 +127,36 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
         return mean;
     }
 
-    /** Per-feature unbiased sample variance (n·Σx² − (Σx)²) / (n·(n − 1)); 0 when n ≤ 1. */
+    /**
+     * Per-feature unbiased sample variance (n·Σx² − (Σx)²) / (n·(n − 1)); 0 when n ≤ 1. Infinite
+     * where the variance exceeds double range although the values do not (about 1e154 and up);
+     * {@link #sampleStd()} stays exact there.
+     */
     @Override
     public double[] sampleVariance() {
+        BigDecimal[] variance = exactVariance();
+        double[] result = new double[variance.length];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = variance[i].doubleValue();
+        }
+        return result;
+    }
+
+    /** The square roots of the exact variances, rounded once. */
+    @Override
+    public double[] sampleStd() {
+        BigDecimal[] variance = exactVariance();
+        double[] result = new double[variance.length];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = variance[i].sqrt(PRECISION).doubleValue();
+        }
+        return result;
+    }
+
+    private BigDecimal[] exactVariance() {
         int d = Math.max(dimension(), 0);
-        double[] variance = new double[d];
+        BigDecimal[] variance = new BigDecimal[d];
+        Arrays.fill(variance, BigDecimal.ZERO);
         if (count <= 1) {
             return variance;
         }
@@ -127,7 +166,7 @@ public final class ExactMoments implements FeatureStatistics<ExactMoments>, Mean
             BigDecimal sum = sums[i].toBigDecimal();
             BigDecimal numerator =
                     n.multiply(squares[i].toBigDecimal()).subtract(sum.multiply(sum));
-            variance[i] = numerator.divide(denominator, PRECISION).doubleValue();
+            variance[i] = numerator.divide(denominator, PRECISION);
         }
         return variance;
     }

@@ -44,6 +44,17 @@ public final class ExactSum implements Serializable {
 
     /** Adds a finite double exactly. */
     public void add(double x) {
+        addScaled(x, 0);
+    }
+
+    /**
+     * Adds x · 2^{@code powerOfTwo} exactly, for a finite x and {@code powerOfTwo} ≥ 0: a value
+     * beyond double range (a square of a large double) can be summed in parts without overflowing.
+     */
+    public void addScaled(double x, int powerOfTwo) {
+        if (powerOfTwo < 0) {
+            throw new IllegalArgumentException("powerOfTwo must be non-negative: " + powerOfTwo);
+        }
         if (x == 0) {
             return;
         }
@@ -58,6 +69,7 @@ public final class ExactSum implements Serializable {
             mantissa |= 1L << 52;
             position = exponent - 1;
         }
+        position += powerOfTwo;
         int limb = position >>> 5;
         int shift = position & 31;
         long low = mantissa << shift;

@@ -13,6 +13,8 @@
  */
 package io.streamml.stats;
 
+import io.streamml.common.serialization.PrimitiveArrays;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -25,6 +27,12 @@ import java.util.Arrays;
  * each feature keeps its running mean and the sum of squared deviations {@code m2} instead. For
  * sparse input a feature keeps these over its explicitly seen values only; {@link #mean()} and
  * {@link #sampleVariance()} fold in the implicit zeros with the same merge formula.
+ *
+ * <p>Values beyond about 1e135 would overflow the squared deviations, although the standard
+ * deviation itself is never larger than the largest value. A feature that sees one keeps its mean
+ * and {@code m2} in units of 2^{@code shift} (its mean divided by 2^shift, its m2 by 2^(2·shift)),
+ * raising {@code shift} as needed: powers of two rescale exactly, and data below the limit keeps
+ * {@code shift} 0 and today's arithmetic.
  */
 public final class RunningMoments implements FeatureStatistics<RunningMoments>, MeanAndStd {
     private static final long serialVersionUID = 1L;
@@ -36,6 +44,18 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
 
     private double[] seenMean;
     private double[] seenM2;
+
+    /** Per feature: the power of two its mean and m2 are kept in units of (0 for most data). */
+    private int[] shift;
+
+    /**
+     * Largest scaled value or mean: deviations stay below 2^451, their squares below 2^902, so
+     * {@code m2} holds 2^100 rows' worth before it could overflow.
+     */
+    private static final double LIMIT = 0x1p450;
+
+    /** The exponent a raised shift brings the largest value down to. */
+    private static final int TARGET_EXPONENT = 400;
 
     public RunningMoments() {}
 
@@ -57,7 +77,12 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
         }
     }
 
-    private void welford(int i, double x, double weight) {
+    private void welford(int i, double value, double weight) {
+        double x = Math.scalb(value, -shift[i]);
+        if (Math.abs(x) > LIMIT) {
+            raiseShift(i, Math.getExponent(x) - TARGET_EXPONENT);
+            x = Math.scalb(value, -shift[i]);
+        }
         double w = seenWeight[i] + weight;
         double delta = x - seenMean[i];
         seenMean[i] += delta * (weight / w);
@@ -79,11 +104,25 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
             if (wb == 0) {
                 continue;
             }
-            double delta = other.seenMean[i] - seenMean[i];
+            // In the larger of the two units (the other's is rescaled, not changed).
+            if (other.shift[i] > shift[i]) {
+                raiseShift(i, other.shift[i] - shift[i]);
+            }
+            int down = shift[i] - other.shift[i];
+            double otherMean = Math.scalb(other.seenMean[i], -down);
+            double otherM2 = Math.scalb(other.seenM2[i], -2 * down);
+            double delta = otherMean - seenMean[i];
             seenMean[i] += delta * (wb / w);
-            seenM2[i] += other.seenM2[i] + delta * delta * (wa * wb / w);
+            seenM2[i] += otherM2 + delta * delta * (wa * wb / w);
             seenWeight[i] = w;
         }
+    }
+
+    /** Keeps feature {@code i} in units 2^{@code by} larger than now. */
+    private void raiseShift(int i, int by) {
+        shift[i] += by;
+        seenMean[i] = Math.scalb(seenMean[i], -by);
+        seenM2[i] = Math.scalb(seenM2[i], -2 * by);
     }
 
     @Override
@@ -115,17 +154,40 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
         double[] mean = new double[d];
         for (int i = 0; i < d; i++) {
             // The implicit zeros have mean 0, so merging them only rescales the seen mean.
-            mean[i] = totalWeight == 0 ? 0 : seenMean[i] * (seenWeight[i] / totalWeight);
+            mean[i] =
+                    totalWeight == 0
+                            ? 0
+                            : Math.scalb(seenMean[i] * (seenWeight[i] / totalWeight), shift[i]);
         }
         return mean;
     }
 
     /**
      * Per-feature unbiased sample variance m2 / (W − 1), where W is the total weight (the row count
-     * without decay); 0 when W ≤ 1.
+     * without decay); 0 when W ≤ 1. Infinite where the variance exceeds double range although the
+     * values do not (about 1e154 and up); {@link #sampleStd()} stays finite there.
      */
     @Override
     public double[] sampleVariance() {
+        double[] variance = scaledVariance();
+        for (int i = 0; i < variance.length; i++) {
+            variance[i] = Math.scalb(variance[i], 2 * shift[i]);
+        }
+        return variance;
+    }
+
+    /** The square roots of the variances, taken before leaving the features' units. */
+    @Override
+    public double[] sampleStd() {
+        double[] std = scaledVariance();
+        for (int i = 0; i < std.length; i++) {
+            std[i] = Math.scalb(Math.sqrt(std[i]), shift[i]);
+        }
+        return std;
+    }
+
+    /** Per feature: the variance in units of 2^(2·shift). */
+    private double[] scaledVariance() {
         int d = Math.max(dimension(), 0);
         double[] variance = new double[d];
         if (totalWeight <= 1) {
@@ -150,6 +212,7 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
             copy.seenWeight = seenWeight.clone();
             copy.seenMean = seenMean.clone();
             copy.seenM2 = seenM2.clone();
+            copy.shift = shift.clone();
         }
         return copy;
     }
@@ -159,6 +222,7 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
             seenWeight = new double[d];
             seenMean = new double[d];
             seenM2 = new double[d];
+            shift = new int[d];
         } else if (seenMean.length != d) {
             throw new DimensionMismatchException(seenMean.length, d);
         }
@@ -178,17 +242,19 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
     @Override
     public void writeTo(DataOutput out) throws IOException {
         out.writeDouble(totalWeight);
-        StateArrays.writeDoubles(out, seenWeight);
-        StateArrays.writeDoubles(out, seenMean);
-        StateArrays.writeDoubles(out, seenM2);
+        PrimitiveArrays.writeDoubles(out, seenWeight);
+        PrimitiveArrays.writeDoubles(out, seenMean);
+        PrimitiveArrays.writeDoubles(out, seenM2);
+        PrimitiveArrays.writeInts(out, shift);
     }
 
     public static RunningMoments readFrom(DataInput in) throws IOException {
         RunningMoments moments = new RunningMoments();
         moments.totalWeight = in.readDouble();
-        moments.seenWeight = StateArrays.readDoubles(in);
-        moments.seenMean = StateArrays.readDoubles(in);
-        moments.seenM2 = StateArrays.readDoubles(in);
+        moments.seenWeight = PrimitiveArrays.readDoubles(in);
+        moments.seenMean = PrimitiveArrays.readDoubles(in);
+        moments.seenM2 = PrimitiveArrays.readDoubles(in);
+        moments.shift = PrimitiveArrays.readInts(in);
         return moments;
     }
 }

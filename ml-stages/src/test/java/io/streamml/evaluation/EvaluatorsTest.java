@@ -35,7 +35,9 @@ import java.util.Random;
 
 import static io.streamml.testutil.Causes.assertCauseContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tests the bounded evaluators against metrics computed from their definitions here. */
 class EvaluatorsTest {
@@ -190,5 +192,71 @@ class EvaluatorsTest {
                         IllegalArgumentException.class,
                         () -> new BinaryClassificationEvaluator().transform(unbounded));
         assertCauseContains(e2, "evaluates bounded Tables");
+    }
+
+    @Test
+    void testEmptyTableIsAnError() {
+        TestJob job = TestJob.withParallelism(2);
+        Table emptyBinary = job.boundedTable(BINARY_COLUMNS, BINARY_TYPES, new ArrayList<>());
+        Exception binary =
+                assertThrows(
+                        Exception.class,
+                        () ->
+                                job.collect(
+                                        new BinaryClassificationEvaluator()
+                                                .transform(emptyBinary)[0]));
+        assertCauseContains(binary, "BinaryClassificationEvaluator: the input Table is empty.");
+        Table emptyRegression =
+                job.boundedTable(
+                        new String[] {"prediction", "label"},
+                        new TypeInformation<?>[] {Types.DOUBLE, Types.DOUBLE},
+                        new ArrayList<>());
+        Exception regression =
+                assertThrows(
+                        Exception.class,
+                        () -> job.collect(new RegressionEvaluator().transform(emptyRegression)[0]));
+        assertCauseContains(regression, "RegressionEvaluator: the input Table is empty.");
+    }
+
+    @Test
+    void testErrorsNameTheColumnNotTheRow() {
+        TestJob job = TestJob.withParallelism(1);
+        // A rawPrediction of size 1: a clear error, not an ArrayIndexOutOfBoundsException.
+        Table sizeOne =
+                job.boundedTable(
+                        BINARY_COLUMNS, BINARY_TYPES, Row.of(1.0, Vectors.dense(0.123456789), 1.0));
+        String message = failureOf(job, new BinaryClassificationEvaluator(), sizeOne);
+        assertTrue(message.contains("column 'rawPrediction' (a DenseVector of size 1)"), message);
+        // The vector's values are the user's data and stay out of logs; the evaluator has no
+        // handleInvalid to advise.
+        assertFalse(message.contains("0.123456789"), message);
+        assertFalse(message.contains("handleInvalid"), message);
+
+        Table negativeWeight =
+                job.boundedTable(
+                        new String[] {"label", "rawPrediction", "importance"},
+                        BINARY_TYPES,
+                        Row.of(1.0, Vectors.dense(0.2, 0.8), -1.0));
+        String weightMessage =
+                failureOf(
+                        job,
+                        new BinaryClassificationEvaluator().setWeightCol("importance"),
+                        negativeWeight);
+        assertTrue(weightMessage.contains("column 'importance' (-1.0)"), weightMessage);
+    }
+
+    /** The root cause's message of evaluating {@code input}, which must fail. */
+    private static String failureOf(
+            TestJob job, BinaryClassificationEvaluator evaluator, Table input) {
+        return rootMessage(
+                assertThrows(Exception.class, () -> job.collect(evaluator.transform(input)[0])));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 }

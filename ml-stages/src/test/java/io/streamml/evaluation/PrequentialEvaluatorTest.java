@@ -14,6 +14,7 @@
 package io.streamml.evaluation;
 
 import io.streamml.classification.logisticregression.LogisticRegression;
+import io.streamml.common.metrics.StageMetrics;
 import io.streamml.evaluation.prequential.PrequentialEvaluator;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.SyntheticData;
@@ -173,6 +174,15 @@ class PrequentialEvaluatorTest {
             for (int w = 4; w < 8; w++) {
                 lossAfterChange[k] += (Double) windows.get(w).getField("logLoss") / 4;
             }
+            // The training metrics: every row in a version, one version per 100 rows, and the
+            // optimizer restarted only when asked to.
+            String optimizer = "LogisticRegression.onlineOptimizer";
+            assertEquals(rows.size(), job.counter(CLUSTER, optimizer, StageMetrics.ROWS_TRAINED));
+            assertEquals(
+                    rows.size() / 100,
+                    job.counter(CLUSTER, optimizer, StageMetrics.MODEL_VERSIONS_EMITTED));
+            long resets = job.counter(CLUSTER, optimizer, StageMetrics.DRIFT_RESETS);
+            assertTrue(k == 1 ? resets > 0 : resets == 0, "drift resets: " + resets);
         }
         assertTrue(
                 lossAfterChange[1] < 0.9 * lossAfterChange[0],

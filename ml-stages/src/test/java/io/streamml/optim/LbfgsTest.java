@@ -145,6 +145,30 @@ class LbfgsTest {
     }
 
     @Test
+    void makesProgressWhenTheSquaredGradientOverflows() {
+        // ½·1e300·Σ d_i·(x_i − c_i)²: the gradient is about 1e300, so |g|² and |y|² overflow.
+        double scale = 1e300;
+        double[] d = {1, 3};
+        double[] c = {1, -2};
+        SmoothFunction steep =
+                (x, g) -> {
+                    double value = 0;
+                    for (int i = 0; i < 2; i++) {
+                        g[i] = scale * d[i] * (x[i] - c[i]);
+                        value += 0.5 * scale * d[i] * (x[i] - c[i]) * (x[i] - c[i]);
+                    }
+                    return value;
+                };
+
+        Lbfgs lbfgs = new Lbfgs(2, 10, null, 200, 1e-10);
+        minimize(lbfgs, steep, new double[2]);
+
+        // The minimum is c; before, a step of length 1/√∞ = 0 was "accepted" twice and the
+        // optimizer reported convergence at the start point.
+        assertArrayEquals(c, lbfgs.bestPoint(), 1e-6);
+    }
+
+    @Test
     void matchesNewtonOnL2LogisticRegressionWithIntercept() {
         SyntheticData data =
                 SyntheticData.logistic(42, 500, new double[] {1.5, -2, 0.5, 0, 1}, -0.5, true);

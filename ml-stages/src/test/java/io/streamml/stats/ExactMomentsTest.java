@@ -21,6 +21,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tests {@link ExactMoments} against BigDecimal two-pass formulas. */
 class ExactMomentsTest {
@@ -54,6 +55,44 @@ class ExactMomentsTest {
             assertEquals(mean.doubleValue(), moments.mean()[j], 0);
             assertEquals(variance, moments.sampleVariance()[j], Math.ulp(variance));
         }
+    }
+
+    @Test
+    void testValuesWhoseSquaresOverflowStayExact() {
+        Random random = new Random(22);
+        int n = 500;
+        // Squares of 1e200 and of 1e300 overflow doubles; the spread of the second exceeds them.
+        double[][] x = new double[n][3];
+        for (double[] row : x) {
+            row[0] = 1e200 * (1 + random.nextGaussian() * 1e-3);
+            row[1] = 1e300 * random.nextGaussian();
+            row[2] = random.nextGaussian();
+        }
+        ExactMoments moments = new ExactMoments();
+        ExactMoments other = new ExactMoments();
+        for (int r = 0; r < n; r++) {
+            (r % 3 == 0 ? other : moments).add(x[r], 1);
+        }
+        moments.merge(other);
+        MathContext mc = new MathContext(50);
+        for (int j = 0; j < 3; j++) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (double[] row : x) {
+                sum = sum.add(new BigDecimal(row[j]));
+            }
+            BigDecimal mean = sum.divide(BigDecimal.valueOf(n), mc);
+            BigDecimal squares = BigDecimal.ZERO;
+            for (double[] row : x) {
+                BigDecimal dev = new BigDecimal(row[j]).subtract(mean);
+                squares = squares.add(dev.multiply(dev));
+            }
+            double std = squares.divide(BigDecimal.valueOf(n - 1), mc).sqrt(mc).doubleValue();
+            assertEquals(mean.doubleValue(), moments.mean()[j], 0);
+            assertEquals(std, moments.sampleStd()[j], Math.ulp(std));
+            assertTrue(Double.isFinite(moments.sampleStd()[j]));
+        }
+        // The variance of the second feature itself is beyond double range.
+        assertEquals(Double.POSITIVE_INFINITY, moments.sampleVariance()[1]);
     }
 
     @Test

@@ -15,6 +15,12 @@ package io.streamml.stats;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,6 +52,67 @@ class RunningMomentsTest {
         }
         double[][] oracle = twoPass(x);
         assertEquals(oracle[1][0], moments.sampleVariance()[0], 1e-6 * oracle[1][0]);
+    }
+
+    @Test
+    void testValuesWhoseSquaresOverflowAgreeWithBigDecimalTwoPass() throws Exception {
+        // Small values first, then ones of 1e200 and 1e300: the units rise in the middle of the
+        // stream, and the second half is merged in from a statistic already in large units.
+        Random random = new Random(4);
+        double[] values = new double[400];
+        for (int i = 0; i < values.length; i++) {
+            double scale = i < 100 ? 1 : i < 300 ? 1e200 : 1e300;
+            values[i] = scale * (1 + 0.1 * random.nextGaussian());
+        }
+        RunningMoments first = new RunningMoments();
+        RunningMoments second = new RunningMoments();
+        for (int i = 0; i < values.length; i++) {
+            (i < 200 ? first : second).add(new double[] {values[i], 1}, 1);
+        }
+        first.merge(second);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        first.writeTo(new DataOutputStream(bytes));
+        RunningMoments restored =
+                RunningMoments.readFrom(
+                        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        MathContext mc = new MathContext(50);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (double x : values) {
+            sum = sum.add(new BigDecimal(x));
+        }
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(values.length), mc);
+        BigDecimal squares = BigDecimal.ZERO;
+        for (double x : values) {
+            BigDecimal deviation = new BigDecimal(x).subtract(mean);
+            squares = squares.add(deviation.multiply(deviation));
+        }
+        double std =
+                squares.divide(BigDecimal.valueOf(values.length - 1), mc).sqrt(mc).doubleValue();
+        assertEquals(mean.doubleValue(), restored.mean()[0], 1e-13 * mean.doubleValue());
+        assertEquals(std, restored.sampleStd()[0], 1e-12 * std);
+        // The variance itself (about 1e599) is beyond double range; the constant feature is not.
+        assertEquals(Double.POSITIVE_INFINITY, restored.sampleVariance()[0]);
+        assertEquals(0, restored.sampleStd()[1]);
+        assertEquals(1, restored.mean()[1]);
+    }
+
+    @Test
+    void testSparseValuesWhoseSquaresOverflowFoldInTheZeros() {
+        // Half the rows hold 1e250 at index 0, half hold nothing: mean 5e249, std
+        // 1e250·√(n/4(n−1)).
+        RunningMoments moments = new RunningMoments();
+        int n = 100;
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0) {
+                moments.addSparse(2, new int[] {0}, new double[] {1e250}, 1);
+            } else {
+                moments.addSparse(2, new int[0], new double[0], 1);
+            }
+        }
+        assertEquals(5e249, moments.mean()[0], 1e-15 * 5e249);
+        double std = 1e250 * Math.sqrt(n / (4.0 * (n - 1)));
+        assertEquals(std, moments.sampleStd()[0], 1e-14 * std);
     }
 
     @Test

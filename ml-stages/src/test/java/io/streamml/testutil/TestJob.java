@@ -143,6 +143,37 @@ public final class TestJob {
     }
 
     /**
+     * Values of the metrics of this object's jobs whose identifier ends with {@code suffix} (e.g.
+     * {@code ml.model.LogisticRegressionModel.version}), one per subtask.
+     */
+    public List<Long> metricValuesBySuffix(MiniClusterExtension cluster, String suffix) {
+        List<Long> values = new ArrayList<>();
+        InMemoryReporter reporter = cluster.reporter();
+        reporter.getMetricsByGroup()
+                .forEach(
+                        (group, metrics) -> {
+                            if (!name.equals(group.getAllVariables().get("<job_name>"))) {
+                                return;
+                            }
+                            metrics.forEach(
+                                    (metricName, metric) -> {
+                                        if (group.getMetricIdentifier(metricName)
+                                                .endsWith("." + suffix)) {
+                                            values.add(valueOf(metric));
+                                        }
+                                    });
+                        });
+        return values;
+    }
+
+    private static Long valueOf(Metric metric) {
+        if (metric instanceof Counter) {
+            return ((Counter) metric).getCount();
+        }
+        return ((Number) ((Gauge<?>) metric).getValue()).longValue();
+    }
+
+    /**
      * Sum of a counter over the subtasks of this object's jobs' operators named {@code operator}.
      */
     public long counter(MiniClusterExtension cluster, String operator, String metric) {

@@ -57,7 +57,7 @@ public class LogisticRegressionModel extends LinearModel<LogisticRegressionModel
                             LinearScorer.logistic(
                                     invalidRows,
                                     featuresCol,
-                                    ModelScoring.columnIndex(STAGE, inputType, featuresCol),
+                                    ModelScoring.vectorColumnIndex(STAGE, inputType, featuresCol),
                                     threshold))
         };
     }

@@ -13,17 +13,54 @@
  */
 package io.streamml.common.input;
 
-import org.apache.flink.types.Row;
+import org.apache.flink.ml.linalg.Vector;
 
-/** A row a stage cannot use, named by stage, column, row content and reason. */
+/**
+ * A value a stage cannot use, named by stage, column, a short description of the value and the
+ * reason. The rest of the row is left out: error messages end up in logs, and a row's features are
+ * the user's data.
+ */
 public class InvalidInputException extends BadDataException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidInputException(String stage, String column, Row row, String reason) {
+    /** Longest part of a string value the message quotes. */
+    private static final int MAX_QUOTED_CHARS = 40;
+
+    /** For a stage without handleInvalid: the message gives no advice about it. */
+    public InvalidInputException(String stage, String column, Object value, String reason) {
+        this(stage, column, value, reason, false);
+    }
+
+    InvalidInputException(
+            String stage, String column, Object value, String reason, boolean skippable) {
         super(
                 String.format(
-                        "%s: invalid value in column '%s' of row %s: %s. "
-                                + "Set handleInvalid to 'skip' to drop and count such rows.",
-                        stage, column, row, reason));
+                        "%s: invalid value in column '%s' (%s): %s.%s",
+                        stage,
+                        column,
+                        describe(value),
+                        reason,
+                        skippable
+                                ? " Set handleInvalid to 'skip' to drop and count such rows."
+                                : ""));
+    }
+
+    /** A number as it is; a vector by its class and size, not its values; a string shortened. */
+    static String describe(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        if (value instanceof Vector) {
+            return "a " + value.getClass().getSimpleName() + " of size " + ((Vector) value).size();
+        }
+        if (value instanceof CharSequence) {
+            String text = value.toString();
+            return "'"
+                    + (text.length() > MAX_QUOTED_CHARS
+                            ? text.substring(0, MAX_QUOTED_CHARS) + "…"
+                            : text)
+                    + "'";
+        }
+        return "a " + value.getClass().getSimpleName();
     }
 }

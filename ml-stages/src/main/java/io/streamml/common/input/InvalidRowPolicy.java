@@ -16,7 +16,6 @@ package io.streamml.common.input;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.ml.common.param.HasHandleInvalid;
-import org.apache.flink.types.Row;
 
 import java.io.Serializable;
 
@@ -50,13 +49,14 @@ public final class InvalidRowPolicy implements Serializable {
     }
 
     /**
-     * Rejects a row: throws under "error", counts under "skip".
+     * Rejects a row for its {@code value} in {@code column}: throws under "error", counts under
+     * "skip".
      *
      * @throws InvalidInputException under "error"
      */
-    public void reject(Row row, String column, String reason) {
+    public void reject(Object value, String column, String reason) {
         if (!skip) {
-            throw new InvalidInputException(stage, column, row, reason);
+            throw new InvalidInputException(stage, column, value, reason, true);
         }
         if (skipped != null) {
             skipped.inc();

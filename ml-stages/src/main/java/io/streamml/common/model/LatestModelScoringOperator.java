@@ -14,6 +14,7 @@
 package io.streamml.common.model;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.table.InternalFields;
 
 import org.apache.flink.api.common.state.ListState;
@@ -24,6 +25,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -47,7 +49,9 @@ import java.util.Iterator;
  *   <li>With a max allowed model delay, a row with event time t waits for a version whose timestamp
  *       ≥ t − delay. When the model input ends, waiting rows take the newest version.
  *   <li>The output watermark never passes a waiting row, so waiting does not make rows late.
- *   <li>Gauges {@value #VERSION_GAUGE} and {@value #TIMESTAMP_GAUGE} show the version in use.
+ *   <li>Gauges {@code modelVersion} and {@code modelTimestamp} show the version in use (also as
+ *       Flink ML 2.3's {@code ml.model.<class>.version} and {@code timestamp}), {@code
+ *       rowsWaitingForModel} the rows held for a newer version (see {@link StageMetrics}).
  * </ul>
  *
  * <p>Each subtask keeps the highest version seen (a union list state, so rescaling works too).
@@ -57,8 +61,6 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         implements TwoInputStreamOperator<RowData, M, RowData>, BoundedMultiInput {
     private static final long serialVersionUID = 1L;
 
-    public static final String VERSION_GAUGE = "modelVersion";
-    public static final String TIMESTAMP_GAUGE = "modelTimestamp";
     private static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     private final String stage;
@@ -151,14 +153,15 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         if (model != null) {
             scorer.setModel(model);
         }
+        Gauge<Long> version = () -> model == null ? -1L : model.getModelVersion();
+        Gauge<Long> timestamp = () -> model == null ? Long.MIN_VALUE : model.getTimestamp();
+        getMetricGroup().gauge(StageMetrics.MODEL_VERSION, version);
+        getMetricGroup().gauge(StageMetrics.MODEL_TIMESTAMP, timestamp);
+        MetricGroup flinkMl = StageMetrics.flinkMlModelGroup(getMetricGroup(), stage);
+        flinkMl.gauge(StageMetrics.FLINK_ML_VERSION, version);
+        flinkMl.gauge(StageMetrics.FLINK_ML_TIMESTAMP, timestamp);
         getMetricGroup()
-                .gauge(
-                        VERSION_GAUGE,
-                        (Gauge<Long>) () -> model == null ? -1L : model.getModelVersion());
-        getMetricGroup()
-                .gauge(
-                        TIMESTAMP_GAUGE,
-                        (Gauge<Long>) () -> model == null ? Long.MIN_VALUE : model.getTimestamp());
+                .gauge(StageMetrics.ROWS_WAITING_FOR_MODEL, (Gauge<Integer>) () -> waiting.size());
     }
 
     @Override
@@ -233,7 +236,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         Object value = inputFields.external(input, inputIndex);
         String problem = scorer.problemOf(value);
         if (problem != null) {
-            scorer.reject(inputFields.toRow(input), problem);
+            scorer.reject(value, problem);
             return;
         }
         scorer.score(value, scores, 0);

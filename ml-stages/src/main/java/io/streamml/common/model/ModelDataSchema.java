@@ -71,7 +71,7 @@ public abstract class ModelDataSchema<M> implements Serializable {
      * Why {@code modelData}, read from a file, cannot serve: non-finite values, mismatched sizes;
      * null if it can.
      */
-    protected abstract String problemOf(M modelData);
+    public abstract String problemOf(M modelData);
 
     /**
      * The model data stream as a Table. Model versions are few and their latency matters, so this

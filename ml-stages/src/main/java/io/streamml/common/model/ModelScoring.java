@@ -21,6 +21,7 @@ import io.streamml.common.table.TableRows;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
@@ -189,6 +190,44 @@ public final class ModelScoring<M extends VersionedModelData> {
                             + column
                             + "' not found; the input has "
                             + String.join(", ", inputType.getFieldNames()));
+        }
+        return index;
+    }
+
+    /**
+     * Position of a column that must hold vectors: a missing column or one of another type (a
+     * STRING or DOUBLE column) is a clear error when the job is built, not at the first row.
+     */
+    public static int vectorColumnIndex(String stage, RowTypeInfo inputType, String column) {
+        return typedColumnIndex(stage, inputType, column, Vector.class, "a vector column");
+    }
+
+    /** Position of a column that must hold numbers (labels, weights), checked like vectors. */
+    public static int numberColumnIndex(String stage, RowTypeInfo inputType, String column) {
+        return typedColumnIndex(stage, inputType, column, Number.class, "a numeric column");
+    }
+
+    private static int typedColumnIndex(
+            String stage,
+            RowTypeInfo inputType,
+            String column,
+            Class<?> expected,
+            String description) {
+        int index = columnIndex(stage, inputType, column);
+        Class<?> type = inputType.getTypeAt(index).getTypeClass();
+        // A column declared as a generic Object may hold anything: its rows are checked one by one.
+        boolean unknown = type == Object.class;
+        boolean fits =
+                expected.isAssignableFrom(type)
+                        || expected == Number.class
+                                && type.isPrimitive()
+                                && type != boolean.class
+                                && type != char.class;
+        if (!unknown && !fits) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: input column '%s' has type %s; expected %s.",
+                            stage, column, inputType.getTypeAt(index), description));
         }
         return index;
     }

@@ -71,11 +71,11 @@ public abstract class RowScorer<M> implements Serializable {
     public abstract void score(Object value, Row output, int offset);
 
     /**
-     * Applies handleInvalid to a row whose value {@link #problemOf} refused.
+     * Applies handleInvalid to a row whose input {@code value} {@link #problemOf} refused.
      *
      * @throws io.streamml.common.input.InvalidInputException under "error"; counts under "skip"
      */
-    public void reject(Row row, String problem) {
-        invalidRows.reject(row, inputCol, problem);
+    public void reject(Object value, String problem) {
+        invalidRows.reject(value, inputCol, problem);
     }
 }

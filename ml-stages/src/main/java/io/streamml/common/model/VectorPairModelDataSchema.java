@@ -87,7 +87,7 @@ public abstract class VectorPairModelDataSchema<M extends VersionedModelData>
     }
 
     @Override
-    protected String problemOf(M m) {
+    public String problemOf(M m) {
         String[] names = rowType().getFieldNames();
         DenseVector first = first(m);
         DenseVector second = second(m);

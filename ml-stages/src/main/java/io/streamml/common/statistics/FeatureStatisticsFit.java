@@ -13,10 +13,12 @@
  */
 package io.streamml.common.statistics;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.minibatch.Slice;
 import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.minibatch.SummaryMergeOperator;
+import io.streamml.common.model.ModelDataSchema;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
@@ -41,11 +43,14 @@ import org.apache.flink.types.Row;
  */
 public final class FeatureStatisticsFit<M> {
     private final String stage;
+    private final ModelDataSchema<M> schema;
     private final TypeInformation<M> modelType;
 
-    public FeatureStatisticsFit(String stage, TypeInformation<M> modelType) {
+    /** Fits model data of {@code schema}, which also decides whether a fitted model is usable. */
+    public FeatureStatisticsFit(String stage, ModelDataSchema<M> schema) {
         this.stage = stage;
-        this.modelType = modelType;
+        this.schema = schema;
+        this.modelType = schema.modelType();
     }
 
     /**
@@ -67,7 +72,7 @@ public final class FeatureStatisticsFit<M> {
                 new VectorRows(
                         new InvalidRowPolicy(stage, handleInvalid),
                         inputCol,
-                        ModelScoring.columnIndex(stage, inputType, inputCol));
+                        ModelScoring.vectorColumnIndex(stage, inputType, inputCol));
         DataStream<Row> rows = TableRows.of(input);
         if (InputBoundedness.isBounded(rows)) {
             return fitBounded(rows, vectorRows, inputCol, bounded);
@@ -86,7 +91,11 @@ public final class FeatureStatisticsFit<M> {
                         stage + ".mergeStatistics",
                         modelType,
                         new MergeStatisticsOperator<>(
-                                stage, column, spec.supplier, spec.modelDataFactory, partialType))
+                                stage,
+                                column,
+                                spec.supplier,
+                                checked(spec.modelDataFactory, column),
+                                partialType))
                 .setParallelism(1);
     }
 
@@ -125,8 +134,30 @@ public final class FeatureStatisticsFit<M> {
                                 column,
                                 decayFactor,
                                 spec.supplier,
-                                spec.modelDataFactory,
+                                checked(spec.modelDataFactory, column),
                                 spec.type))
                 .setParallelism(1);
+    }
+
+    /**
+     * {@code factory}, failing the job (non-recoverably) when the model it makes is not usable:
+     * statistics that overflowed double precision, for values around 1e154 and up.
+     */
+    private <S> ModelDataFactory<S, M> checked(ModelDataFactory<S, M> factory, String column) {
+        ModelDataSchema<M> schema = this.schema;
+        String stage = this.stage;
+        return (statistics, version, timestamp) -> {
+            M modelData = factory.create(statistics, version, timestamp);
+            String problem = schema.problemOf(modelData);
+            if (problem != null) {
+                throw new BadDataException(
+                        String.format(
+                                "%s: the statistics of column '%s' are not usable: %s (values"
+                                        + " this large exceed double precision; scale them down"
+                                        + " first).",
+                                stage, column, problem));
+            }
+            return modelData;
+        };
     }
 }

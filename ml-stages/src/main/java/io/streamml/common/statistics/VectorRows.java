@@ -53,7 +53,7 @@ final class VectorRows implements Serializable {
         Object value = row.getField(index);
         String problem = VectorChecks.problemOf(value, expectedSize);
         if (problem != null) {
-            invalidRows.reject(row, column, problem);
+            invalidRows.reject(value, column, problem);
             return null;
         }
         Vector vector = (Vector) value;

@@ -14,6 +14,7 @@
 package io.streamml.common.statistics;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.metrics.StageMetrics;
 import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 
@@ -22,6 +23,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -48,6 +50,8 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
     private transient long nextVersion;
     private transient ListState<S> cumulativeState;
     private transient ListState<Long> nextVersionState;
+    private transient Counter versionsEmitted;
+    private transient Counter rowsTrained;
 
     VersionsOperator(
             String stage,
@@ -82,6 +86,13 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
     }
 
     @Override
+    public void open() throws Exception {
+        super.open();
+        versionsEmitted = getMetricGroup().counter(StageMetrics.MODEL_VERSIONS_EMITTED);
+        rowsTrained = getMetricGroup().counter(StageMetrics.ROWS_TRAINED);
+    }
+
+    @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         cumulativeState.clear();
@@ -109,5 +120,8 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
         output.collect(
                 new StreamRecord<>(
                         modelDataFactory.create(cumulative, nextVersion++, record.getValue().f1)));
+        versionsEmitted.inc();
+        // Rows have unit weight in the statistics, and a window is not decayed.
+        rowsTrained.inc((long) window.totalWeight());
     }
 }

@@ -74,10 +74,11 @@ public class BinaryClassificationEvaluator
                         getRawPredictionCol(),
                         ModelScoring.columnIndex(STAGE, inputType, getRawPredictionCol()),
                         getLabelCol(),
-                        ModelScoring.columnIndex(STAGE, inputType, getLabelCol()),
+                        ModelScoring.numberColumnIndex(STAGE, inputType, getLabelCol()),
+                        getWeightCol(),
                         getWeightCol() == null
                                 ? -1
-                                : ModelScoring.columnIndex(STAGE, inputType, getWeightCol()),
+                                : ModelScoring.numberColumnIndex(STAGE, inputType, getWeightCol()),
                         getThreshold(),
                         names);
         return new Table[] {
@@ -93,6 +94,7 @@ public class BinaryClassificationEvaluator
         private final int scoreIndex;
         private final String labelCol;
         private final int labelIndex;
+        private final String weightCol;
         private final int weightIndex;
         private final double threshold;
         private final String[] names;
@@ -102,9 +104,11 @@ public class BinaryClassificationEvaluator
                 int scoreIndex,
                 String labelCol,
                 int labelIndex,
+                String weightCol,
                 int weightIndex,
                 double threshold,
                 String[] names) {
+            this.weightCol = weightCol;
             this.scoreCol = scoreCol;
             this.scoreIndex = scoreIndex;
             this.labelCol = labelCol;
@@ -123,27 +127,36 @@ public class BinaryClassificationEvaluator
         public void add(BinaryClassificationAccumulator accumulator, Row row) {
             Object raw = row.getField(scoreIndex);
             Object label = row.getField(labelIndex);
-            if (raw == null || !(raw instanceof Vector || raw instanceof Number)) {
+            if (raw == null
+                    || !(raw instanceof Vector || raw instanceof Number)
+                    || raw instanceof Vector && ((Vector) raw).size() != 2) {
                 throw new InvalidInputException(
-                        STAGE, scoreCol, row, "expected a [1 − p, p] vector or a probability");
+                        STAGE, scoreCol, raw, "expected a [1 − p, p] vector or a probability");
             }
             if (!(label instanceof Number)) {
-                throw new InvalidInputException(STAGE, labelCol, row, "the label is " + label);
+                throw new InvalidInputException(STAGE, labelCol, label, "expected a number");
             }
             double score =
                     raw instanceof Vector ? ((Vector) raw).get(1) : ((Number) raw).doubleValue();
             Object weightValue = weightIndex < 0 ? 1.0 : row.getField(weightIndex);
             if (!(weightValue instanceof Number)) {
-                throw new InvalidInputException(
-                        STAGE, "weight", row, "the weight is " + weightValue);
+                throw new InvalidInputException(STAGE, weightCol, weightValue, "expected a number");
             }
             double weight = ((Number) weightValue).doubleValue();
-            try {
-                accumulator.add(score, ((Number) label).doubleValue(), weight);
-            } catch (IllegalArgumentException e) {
+            double y = ((Number) label).doubleValue();
+            // Checked here, not only by the accumulator, to name the column at fault.
+            if (!(score >= 0 && score <= 1)) {
                 throw new InvalidInputException(
-                        STAGE, scoreCol + "/" + labelCol, row, e.getMessage());
+                        STAGE, scoreCol, score, "scores must be probabilities in [0, 1]");
             }
+            if (y != 0 && y != 1) {
+                throw new InvalidInputException(STAGE, labelCol, label, "labels must be 0 or 1");
+            }
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new InvalidInputException(
+                        STAGE, weightCol, weightValue, "weights must be finite and non-negative");
+            }
+            accumulator.add(score, y, weight);
         }
 
         @Override

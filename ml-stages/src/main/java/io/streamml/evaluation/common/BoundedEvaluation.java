@@ -70,7 +70,9 @@ public final class BoundedEvaluation {
         private static final long serialVersionUID = 1L;
         private final MetricsAccumulation<A> metrics;
         private transient A accumulator;
+        private transient long rows;
         private transient ListState<A> state;
+        private transient ListState<Long> rowsState;
 
         Accumulate(MetricsAccumulation<A> metrics) {
             // Chained to the operator before it, so rows reach it without a network hop.
@@ -86,9 +88,15 @@ public final class BoundedEvaluation {
                             .getListState(
                                     new ListStateDescriptor<>(
                                             "accumulator", metrics.accumulatorType()));
+            rowsState =
+                    context.getOperatorStateStore()
+                            .getListState(new ListStateDescriptor<>("rows", Types.LONG));
             accumulator = metrics.create();
             for (A restored : state.get()) {
                 metrics.merge(accumulator, restored);
+            }
+            for (Long restored : rowsState.get()) {
+                rows += restored;
             }
         }
 
@@ -97,15 +105,22 @@ public final class BoundedEvaluation {
             super.snapshotState(context);
             state.clear();
             state.add(accumulator);
+            rowsState.clear();
+            rowsState.add(rows);
         }
 
         @Override
         public void processElement(StreamRecord<Row> record) {
             metrics.add(accumulator, record.getValue());
+            rows++;
         }
 
+        /** Only a subtask that saw rows reports, so an empty input reaches the merge as nothing. */
         @Override
         public void endInput() {
+            if (rows == 0) {
+                return;
+            }
             output.collect(
                     new StreamRecord<>(
                             Tuple2.of(getRuntimeContext().getIndexOfThisSubtask(), accumulator)));

@@ -66,9 +66,11 @@ public class RegressionEvaluator
         TypeInformation<?>[] types = new TypeInformation<?>[names.length];
         Arrays.fill(types, Types.DOUBLE);
         int[] columns = {
-            ModelScoring.columnIndex(STAGE, inputType, getPredictionCol()),
-            ModelScoring.columnIndex(STAGE, inputType, getLabelCol()),
-            getWeightCol() == null ? -1 : ModelScoring.columnIndex(STAGE, inputType, getWeightCol())
+            ModelScoring.numberColumnIndex(STAGE, inputType, getPredictionCol()),
+            ModelScoring.numberColumnIndex(STAGE, inputType, getLabelCol()),
+            getWeightCol() == null
+                    ? -1
+                    : ModelScoring.numberColumnIndex(STAGE, inputType, getWeightCol())
         };
         String[] columnNames = {getPredictionCol(), getLabelCol(), getWeightCol()};
         return new Table[] {
@@ -108,14 +110,14 @@ public class RegressionEvaluator
                 if (!(value instanceof Number)
                         || !Double.isFinite(((Number) value).doubleValue())) {
                     throw new InvalidInputException(
-                            STAGE, columnNames[i], row, "the value is " + value);
+                            STAGE, columnNames[i], value, "expected a finite number");
                 }
                 values[i] = ((Number) value).doubleValue();
             }
             try {
                 metrics.accumulate(values[0], values[1], values[2]);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(STAGE, columnNames[2], row, e.getMessage());
+                throw new InvalidInputException(STAGE, columnNames[2], values[2], e.getMessage());
             }
         }
 

@@ -64,7 +64,7 @@ public class MinMaxScaler
         Table modelData =
                 MinMaxScalerModelData.SCHEMA.toTable(
                         TableEnvironments.of(inputs[0]),
-                        new FeatureStatisticsFit<>(STAGE, MinMaxScalerModelData.SCHEMA.modelType())
+                        new FeatureStatisticsFit<>(STAGE, MinMaxScalerModelData.SCHEMA)
                                 .fit(
                                         inputs[0],
                                         getInputCol(),

@@ -75,8 +75,7 @@ public class StandardScaler
         Table modelData =
                 StandardScalerModelData.SCHEMA.toTable(
                         TableEnvironments.of(inputs[0]),
-                        new FeatureStatisticsFit<>(
-                                        STAGE, StandardScalerModelData.SCHEMA.modelType())
+                        new FeatureStatisticsFit<>(STAGE, StandardScalerModelData.SCHEMA)
                                 .fit(
                                         inputs[0],
                                         getInputCol(),

@@ -14,6 +14,7 @@
 package io.streamml.linear.bounded;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.common.serialization.JavaSerializedObjects;
@@ -32,6 +33,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -71,6 +73,8 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
     private final long modelVersion;
 
     private transient Progress progress;
+    private transient volatile int roundsDone;
+    private transient volatile double lastObjective;
     private transient ListState<Progress> progressState;
 
     /** Everything needed to continue after a restore. */
@@ -84,6 +88,9 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
         final List<Long> elapsedMs = new ArrayList<>();
 
         long startMs;
+
+        /** Whether the objective or gradient overflowed at a point the optimizer tried. */
+        boolean overflowed;
     }
 
     StepCoordinator(LinearTrainingConfig config, int numWorkers, long modelVersion) {
@@ -103,6 +110,21 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
                                         new CodecTypeInfo<>(Progress.class, new ProgressCodec())));
         progress = new Progress();
         progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        updateGauges();
+        getMetricGroup().gauge(StageMetrics.ROUNDS, (Gauge<Integer>) () -> roundsDone);
+        getMetricGroup().gauge(StageMetrics.OBJECTIVE, (Gauge<Double>) () -> lastObjective);
+    }
+
+    /** Copies progress for the metric reporter's thread, which must not read the lists. */
+    private void updateGauges() {
+        roundsDone = progress.losses.size();
+        lastObjective =
+                roundsDone == 0 ? Double.NaN : progress.losses.get(progress.losses.size() - 1);
     }
 
     @Override
@@ -174,8 +196,16 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
             sums.merge(replies.get(i).sums);
         }
         BoundedRounds rounds = progress.rounds;
+        boolean finite = isFinite(sums.lossSum()) && allFinite(sums.gradientSum());
+        if (round == 0) {
+            config.checkFinite(
+                    "the objective or its gradient at the starting point", sums.lossSum());
+            config.checkFinite("the gradient at the starting point", sums.gradientSum());
+        }
+        progress.overflowed |= !finite;
         boolean more = rounds.next(round, sums);
         progress.losses.add(rounds.lastObjective());
+        updateGauges();
         LOG.info("{} round {}: objective {}", config.stage, round, rounds.lastObjective());
         if (more) {
             sendPoint(round + 1);
@@ -189,6 +219,23 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
     }
 
     private void finish(double[] parameters, int rounds, boolean converged, String reason) {
+        config.checkFinite("the fitted model", parameters);
+        if (progress.rounds.stuckAtStart()) {
+            // Typically a column thousands of orders of magnitude larger than the others: no
+            // step size suits every coefficient, and the start point is not a fitted model.
+            throw new BadDataException(
+                    String.format(
+                            "%s: the optimizer found no step that lowers the objective from its"
+                                    + " starting point; the values in column '%s' are probably on"
+                                    + " wildly different scales; scale them first, e.g. with"
+                                    + " StandardScaler.",
+                            config.stage, config.featuresCol));
+        }
+        if (progress.overflowed) {
+            // Steps whose objective overflowed leave the optimizer stuck at a point it could not
+            // improve on, whatever it reports: not a model to return.
+            config.checkFinite("the objective along the optimizer's steps", Double.NaN);
+        }
         int dim = progress.dim;
         double intercept = config.fitIntercept ? parameters[dim] : 0;
         LinearModelData model =
@@ -210,6 +257,19 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
                 SUMMARY,
                 new StreamRecord<>(
                         new TrainingSummary(rounds, losses, elapsedMs, converged, reason)));
+    }
+
+    private static boolean isFinite(double value) {
+        return Double.isFinite(value);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -238,6 +298,7 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
             }
             out.writeInt(progress.dim);
             out.writeLong(progress.startMs);
+            out.writeBoolean(progress.overflowed);
             PrimitiveArrays.writeDoubles(
                     out, progress.losses.stream().mapToDouble(Double::doubleValue).toArray());
             PrimitiveArrays.writeLongs(
@@ -254,6 +315,7 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
             }
             progress.dim = in.readInt();
             progress.startMs = in.readLong();
+            progress.overflowed = in.readBoolean();
             for (double loss : PrimitiveArrays.readDoubles(in)) {
                 progress.losses.add(loss);
             }

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.online;
 
+import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.minibatch.AssemblerState;
 import io.streamml.common.minibatch.BatchAssembler;
 import io.streamml.common.minibatch.Slice;
@@ -37,6 +38,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.iteration.operator.OperatorStateUtils;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -77,6 +80,8 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     private final boolean eventTime;
 
     private transient Progress progress;
+    private transient Counter versionsEmitted;
+    private transient Counter rowsTrained;
     private transient ListState<Progress> progressState;
     private transient AssemblerState<Void> slices;
 
@@ -126,6 +131,9 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     @Override
     public void open() throws Exception {
         super.open();
+        versionsEmitted = getMetricGroup().counter(StageMetrics.MODEL_VERSIONS_EMITTED);
+        rowsTrained = getMetricGroup().counter(StageMetrics.ROWS_TRAINED);
+        getMetricGroup().gauge(StageMetrics.DRIFT_RESETS, (Gauge<Long>) () -> progress.resets);
         requestNextBatch();
     }
 
@@ -236,10 +244,16 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
             }
         }
         if (total.totalWeight() > 0) {
+            // An infinite loss with a finite gradient means infinite margins (a diverged model).
+            config.checkFinite("the mini-batch's loss", total.lossSum());
+            config.checkFinite("the mini-batch's gradient", total.gradientSum());
             progress.optimizer.update(progress.parameters, total);
+            config.checkFinite("the model after the mini-batch", progress.parameters);
         }
         progress.version++;
         progress.inFlight = -1;
+        versionsEmitted.inc();
+        rowsTrained.inc(total.count());
         int dim = total.dim() - (config.fitIntercept ? 1 : 0);
         output.collect(
                 MODEL,

@@ -72,7 +72,7 @@ public final class LabeledRowReader implements Serializable {
         Object features = row.getField(featuresIndex);
         String problem = VectorChecks.problemOf(features, cache.dim());
         if (problem != null) {
-            invalidRows.reject(row, featuresCol, problem);
+            invalidRows.reject(features, featuresCol, problem);
             return false;
         }
         Object labelValue = row.getField(labelIndex);
@@ -81,7 +81,7 @@ public final class LabeledRowReader implements Serializable {
             problem = loss.labelProblem(((Number) labelValue).doubleValue());
         }
         if (problem != null) {
-            invalidRows.reject(row, labelCol, problem);
+            invalidRows.reject(labelValue, labelCol, problem);
             return false;
         }
         double weight = 1;
@@ -92,7 +92,7 @@ public final class LabeledRowReader implements Serializable {
                 problem = "the weight is negative: " + weightValue;
             }
             if (problem != null) {
-                invalidRows.reject(row, weightCol, problem);
+                invalidRows.reject(weightValue, weightCol, problem);
                 return false;
             }
             weight = ((Number) weightValue).doubleValue();

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.training;
 
+import io.streamml.common.input.BadDataException;
 import io.streamml.drift.DriftReaction;
 import io.streamml.linear.loss.Loss;
 import io.streamml.optim.BoundedRounds;
@@ -73,6 +74,24 @@ public final class LinearTrainingConfig implements Serializable {
         this.driftReactions = driftReactions;
         this.maxBatchDelayMs = maxBatchDelayMs;
         this.onlineOptimizers = onlineOptimizers;
+    }
+
+    /**
+     * Fails the job (non-recoverably: the same data would overflow again) when {@code values},
+     * described by {@code what}, are not all finite, naming the stage and column.
+     */
+    public void checkFinite(String what, double... values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                throw new BadDataException(
+                        String.format(
+                                "%s: %s is not finite: values in column '%s' or the label are too"
+                                        + " large for double precision (for example |x| above"
+                                        + " about 1e154, whose square overflows); scale them"
+                                        + " first, e.g. with StandardScaler.",
+                                stage, what, featuresCol));
+            }
+        }
     }
 
     /** Whether workers score each row before learning from it. */

@@ -52,7 +52,7 @@ public class LinearRegressionModel extends LinearModel<LinearRegressionModel>
                             LinearScorer.regression(
                                     invalidRows,
                                     featuresCol,
-                                    ModelScoring.columnIndex(STAGE, inputType, featuresCol)))
+                                    ModelScoring.vectorColumnIndex(STAGE, inputType, featuresCol)))
         };
     }
 

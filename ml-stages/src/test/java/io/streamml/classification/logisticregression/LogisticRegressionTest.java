@@ -30,6 +30,7 @@ import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -271,6 +272,13 @@ class LogisticRegressionTest {
         double best = objective.value(ReferenceSolvers.newton(objective));
         double lowest = Arrays.stream(losses).min().getAsDouble();
         assertEquals(best, lowest, 1e-8 * best);
+
+        // Through Table.execute() too, the arrays have the declared primitive types.
+        try (CloseableIterator<Row> it = model.getTrainingSummary().execute().collect()) {
+            Row viaTableApi = it.next();
+            assertArrayEquals(losses, (double[]) viaTableApi.getField("losses"), 0);
+            assertEquals(losses.length, ((long[]) viaTableApi.getField("elapsedMs")).length);
+        }
     }
 
     @Test

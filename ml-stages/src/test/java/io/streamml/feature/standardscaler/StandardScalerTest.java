@@ -494,6 +494,9 @@ class StandardScalerTest {
                 assertArrayEquals(oracle[1], version.std.values, 1e-12);
             }
         }
+        // The three versions seen and their nine rows, counted where the versions are made.
+        assertEquals(3, job.counter(CLUSTER, "StandardScaler.versions", "modelVersionsEmitted"));
+        assertEquals(9, job.counter(CLUSTER, "StandardScaler.versions", "rowsTrained"));
     }
 
     @ParameterizedTest
