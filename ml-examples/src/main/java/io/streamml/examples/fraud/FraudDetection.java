@@ -30,6 +30,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
@@ -62,14 +63,23 @@ import java.util.Locale;
  * runs until cancelled. {@code --produce} writes {@code --transactions} generated transactions to
  * the input topic instead.
  *
+ * <p>A record that is no valid transaction (see {@link TransactionParser}: a tombstone, not UTF-8,
+ * empty, the wrong number of fields, a field not a number, NaN or infinite or out of range, a flag
+ * other than 0 or 1) does not fail the job, which would read it again after every restart: it goes,
+ * exactly once like the scores, to the dead-letter topic ({@code transactions-dead-letter}: the
+ * input topic's name and {@code -dead-letter}), key and value as they arrived, the reason and the
+ * record's topic, partition and offset as headers ({@link DeadLetter}), and the parse operator's
+ * counter {@value TransactionParser#MALFORMED_RECORDS} counts it. Like the output topic, the
+ * dead-letter topic must exist, unless the brokers create topics automatically.
+ *
  * <p>Options: {@code --transactions N} (60,000), {@code --drift-at N} (half of them), {@code --seed
  * S} (42), {@code --rate R} transactions per second (0: as fast as possible), {@code --parallelism
  * P} (1; with more, the source deals the transactions round-robin to P training subtasks, so while
  * P divides the batch sizes each mini-batch still holds exactly the same 500 consecutive
  * transactions, but within a batch the evaluator sees them grouped by subtask: an alarm's position
  * is exact to its batch, and sums may differ in the last bits), {@code --chart file}
- * (fraud-detection.png), {@code --input-topic}, {@code --output-topic}, {@code
- * --checkpoint-interval ms} (1,000).
+ * (fraud-detection.png), {@code --input-topic}, {@code --output-topic}, {@code --dead-letter-topic}
+ * (the input topic's name and {@code -dead-letter}), {@code --checkpoint-interval ms} (1,000).
  */
 public class FraudDetection {
     static final int BATCH_SIZE = 500;
@@ -122,15 +132,23 @@ public class FraudDetection {
                     RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                     Duration.ofSeconds(30));
             env.configure(restarts);
-            transactions =
+            SingleOutputStreamOperator<Transaction> parsed =
                     env.fromSource(
                                     KafkaTransactions.source(options.kafka, options.inputTopic),
                                     WatermarkStrategy.noWatermarks(),
                                     "transactions")
                             .setParallelism(1)
-                            .map(Transaction::fromCsv)
+                            .process(new TransactionParser())
                             .setParallelism(1)
                             .name("parse");
+            // A malformed record must not fail the job: a restart would only read it again.
+            parsed.getSideOutput(TransactionParser.MALFORMED)
+                    .sinkTo(
+                            KafkaTransactions.deadLetterSink(
+                                    options.kafka, options.deadLetterTopic()))
+                    .setParallelism(1)
+                    .name("dead-letters");
+            transactions = parsed;
         }
         Table rows =
                 tEnv.fromDataStream(
@@ -239,6 +257,8 @@ public class FraudDetection {
 
     /** Command-line options; see the class comment. */
     static final class Options {
+        static final String DEAD_LETTER_SUFFIX = "-dead-letter";
+
         long transactions = 60_000;
         long driftAt = -1;
         long seed = 42;
@@ -249,7 +269,19 @@ public class FraudDetection {
         boolean produce;
         String inputTopic = "transactions";
         String outputTopic = "scored-transactions";
+
+        /** Null: {@link #deadLetterTopic()}'s default. */
+        String deadLetterTopic;
+
         long checkpointInterval = 1000;
+
+        /**
+         * Where malformed input records go: {@code --dead-letter-topic}, else the input topic's
+         * name followed by {@value #DEAD_LETTER_SUFFIX}.
+         */
+        String deadLetterTopic() {
+            return deadLetterTopic != null ? deadLetterTopic : inputTopic + DEAD_LETTER_SUFFIX;
+        }
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -291,6 +323,9 @@ public class FraudDetection {
                     case "--output-topic":
                         options.outputTopic = value;
                         break;
+                    case "--dead-letter-topic":
+                        options.deadLetterTopic = value;
+                        break;
                     case "--checkpoint-interval":
                         options.checkpointInterval = Long.parseLong(value);
                         break;
@@ -300,6 +335,18 @@ public class FraudDetection {
             }
             if (options.driftAt < 0) {
                 options.driftAt = options.transactions / 2;
+            }
+            if (options.kafka != null
+                    && (options.inputTopic.equals(options.outputTopic)
+                            || options.inputTopic.equals(options.deadLetterTopic())
+                            || options.outputTopic.equals(options.deadLetterTopic()))) {
+                throw new IllegalArgumentException(
+                        "The input, output and dead-letter topics must differ, got "
+                                + options.inputTopic
+                                + ", "
+                                + options.outputTopic
+                                + " and "
+                                + options.deadLetterTopic());
             }
             return options;
         }

@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.Properties;
 
-/** The fraud example's Kafka side: transactions in, scored transactions out, exactly once. */
+/**
+ * The fraud example's Kafka side: transactions in; scored transactions and dead letters (the
+ * malformed input records) out, exactly once.
+ */
 public final class KafkaTransactions {
     /**
      * Kafka brokers refuse transactions longer than {@code transaction.max.timeout.ms} (15 minutes
@@ -37,14 +40,17 @@ public final class KafkaTransactions {
 
     private KafkaTransactions() {}
 
-    /** Reads the topic from its earliest offset, a transaction per record as a CSV line. */
-    public static KafkaSource<String> source(String bootstrap, String topic) {
-        return KafkaSource.<String>builder()
+    /**
+     * Reads the topic from its earliest offset, each record as it is ({@link RawRecord}): parsing
+     * is {@link TransactionParser}'s, so that a malformed record cannot fail the source.
+     */
+    public static KafkaSource<RawRecord> source(String bootstrap, String topic) {
+        return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId("fraud-detection")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setDeserializer(RawRecord.deserializer())
                 .build();
     }
 
@@ -53,16 +59,34 @@ public final class KafkaTransactions {
      * so consumers reading committed records see every score once, also across failovers.
      */
     public static KafkaSink<String> scoredSink(String bootstrap, String topic) {
+        return exactlyOnce(
+                bootstrap,
+                topic,
+                KafkaRecordSerializationSchema.builder()
+                        .setTopic(topic)
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build());
+    }
+
+    /**
+     * Writes each dead letter (key and value as they arrived, the reason and origin as headers; see
+     * {@link DeadLetter}) exactly once, like {@link #scoredSink}: a consumer reading committed
+     * records sees every malformed input record once, also across failovers.
+     */
+    public static KafkaSink<DeadLetter> deadLetterSink(String bootstrap, String topic) {
+        return exactlyOnce(bootstrap, topic, DeadLetter.serializer(topic));
+    }
+
+    private static <T> KafkaSink<T> exactlyOnce(
+            String bootstrap, String topic, KafkaRecordSerializationSchema<T> serializer) {
         Properties producer = new Properties();
         producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
-        return KafkaSink.<String>builder()
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
-                .setRecordSerializer(
-                        KafkaRecordSerializationSchema.builder()
-                                .setTopic(topic)
-                                .setValueSerializationSchema(new SimpleStringSchema())
-                                .build())
+                .setRecordSerializer(serializer)
                 .setDeliverGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                // One prefix per topic: two sinks sharing one would abort each other's
+                // transactions.
                 .setTransactionalIdPrefix("fraud-detection-" + topic)
                 .setKafkaProducerConfig(producer)
                 .build();

@@ -112,37 +112,102 @@ public final class Transaction {
                 fraud ? 1 : 0);
     }
 
-    /** Parses a line written by {@link #toCsv()}, failing with the line quoted on a bad one. */
+    /**
+     * Parses a line written by {@link #toCsv()}: exactly 9 comma-separated fields (surrounding
+     * whitespace of the line aside), numbers finite and in their field's range (id, timestamp,
+     * amount, distance and transactions in the last hour not negative, hour 0 to 23, merchant risk
+     * 0 to 1), flags 0 or 1. A record that breaks any of this would fail the job or poison the
+     * model, so it is rejected with an {@link IllegalArgumentException} whose message names the
+     * problem (the field and the offending value, not the whole line).
+     */
     public static Transaction fromCsv(String line) {
-        String[] f = line.trim().split(",");
+        String trimmed = line.trim();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("empty record");
+        }
+        // Limit -1: trailing empty fields count, so "…,0," has 10 fields rather than 9.
+        String[] f = trimmed.split(",", -1);
         if (f.length != 9) {
             throw new IllegalArgumentException(
-                    "A transaction needs the 9 fields " + CSV_HEADER + ", got: " + line);
+                    "expected 9 comma-separated fields " + CSV_HEADER + ", got " + f.length);
         }
+        long id = longField("id", f[0]);
+        long timestamp = longField("timestamp", f[1]);
+        double amount = doubleField("amount", f[2]);
+        int hour = intField("hour", f[3]);
+        double merchantRisk = doubleField("merchantRisk", f[4]);
+        double distanceKm = doubleField("distanceKm", f[5]);
+        int txnLastHour = intField("txnLastHour", f[6]);
+        boolean cardPresent = flag("cardPresent", f[7]);
+        boolean fraud = flag("isFraud", f[8]);
+        check(id >= 0, "id", f[0], "must not be negative");
+        check(timestamp >= 0, "timestamp", f[1], "must not be negative");
+        check(amount >= 0, "amount", f[2], "must not be negative");
+        check(hour >= 0 && hour <= 23, "hour", f[3], "must be 0 to 23");
+        check(merchantRisk >= 0 && merchantRisk <= 1, "merchantRisk", f[4], "must be 0 to 1");
+        check(distanceKm >= 0, "distanceKm", f[5], "must not be negative");
+        check(txnLastHour >= 0, "txnLastHour", f[6], "must not be negative");
+        return new Transaction(
+                id,
+                timestamp,
+                amount,
+                hour,
+                merchantRisk,
+                distanceKm,
+                txnLastHour,
+                cardPresent,
+                fraud);
+    }
+
+    private static long longField(String name, String field) {
         try {
-            return new Transaction(
-                    Long.parseLong(f[0]),
-                    Long.parseLong(f[1]),
-                    Double.parseDouble(f[2]),
-                    Integer.parseInt(f[3]),
-                    Double.parseDouble(f[4]),
-                    Double.parseDouble(f[5]),
-                    Integer.parseInt(f[6]),
-                    flag(f[7], line),
-                    flag(f[8], line));
+            return Long.parseLong(field.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Not a transaction: " + line, e);
+            throw new IllegalArgumentException(name + " is not an integer: " + quote(field));
         }
     }
 
-    private static boolean flag(String field, String line) {
-        switch (field) {
+    private static int intField(String name, String field) {
+        try {
+            return Integer.parseInt(field.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not an integer: " + quote(field));
+        }
+    }
+
+    private static double doubleField(String name, String field) {
+        double value;
+        try {
+            value = Double.parseDouble(field);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + quote(field));
+        }
+        // NaN and ±Infinity parse (also 1e400, which overflows), but no model can learn from them.
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " is not finite: " + quote(field));
+        }
+        return value;
+    }
+
+    private static boolean flag(String name, String field) {
+        switch (field.trim()) {
             case "0":
                 return false;
             case "1":
                 return true;
             default:
-                throw new IllegalArgumentException("A flag must be 0 or 1, got: " + line);
+                throw new IllegalArgumentException(name + " must be 0 or 1, got " + quote(field));
         }
+    }
+
+    private static void check(boolean valid, String name, String field, String rule) {
+        if (!valid) {
+            throw new IllegalArgumentException(name + " " + rule + ", got " + quote(field));
+        }
+    }
+
+    /** The field in quotes, cut short if long: a garbage record can be megabytes. */
+    private static String quote(String field) {
+        return "'" + (field.length() <= 40 ? field : field.substring(0, 40) + "...") + "'";
     }
 }

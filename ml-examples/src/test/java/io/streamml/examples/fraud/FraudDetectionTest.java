@@ -23,6 +23,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The example end to end on its generator: the known pattern change must show in its output. */
@@ -57,5 +58,34 @@ class FraudDetectionTest {
         byte[] png = Files.readAllBytes(chart);
         assertArrayEquals(
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "a PNG file");
+    }
+
+    @Test
+    void testDeadLetterTopicDefaultsToTheInputTopicsNameAndMustDifferFromTheOthers() {
+        assertEquals(
+                "transactions-dead-letter",
+                FraudDetection.Options.parse(new String[] {"--kafka", "k:9092"}).deadLetterTopic());
+        assertEquals(
+                "in-dead-letter",
+                FraudDetection.Options.parse(
+                                new String[] {"--kafka", "k:9092", "--input-topic", "in"})
+                        .deadLetterTopic());
+        assertEquals(
+                "bad",
+                FraudDetection.Options.parse(
+                                new String[] {"--kafka", "k:9092", "--dead-letter-topic", "bad"})
+                        .deadLetterTopic());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                FraudDetection.Options.parse(
+                                        new String[] {
+                                            "--kafka",
+                                            "k:9092",
+                                            "--dead-letter-topic",
+                                            "scored-transactions"
+                                        }));
+        assertTrue(e.getMessage().contains("must differ"), e.getMessage());
     }
 }

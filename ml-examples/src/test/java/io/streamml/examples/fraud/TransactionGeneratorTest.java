@@ -115,15 +115,26 @@ class TransactionGeneratorTest {
     }
 
     @Test
-    void testBadLinesAreRejectedWithTheLineQuoted() {
+    void testBadLinesAreRejectedNamingTheProblem() {
+        assertRejected("1,2,3", "expected 9 comma-separated fields");
+        assertRejected("1,0,12.5,3,0.5,1.0,2,1,yes", "isFraud must be 0 or 1, got 'yes'");
+        assertRejected("1,0,abc,3,0.5,1.0,2,1,0", "amount is not a number: 'abc'");
+        assertRejected("1,0,NaN,3,0.5,1.0,2,1,0", "amount is not finite: 'NaN'");
+        assertRejected("1,0,12.5,3,0.5,1.0,2,1,0,", "got 10");
+    }
+
+    @Test
+    void testEveryGeneratedTransactionParses() {
+        TransactionGenerator generator = new TransactionGenerator(42, 50_000);
+        for (long id = 0; id < 100_000; id++) {
+            String csv = generator.transaction(id).toCsv();
+            assertEquals(csv, Transaction.fromCsv(csv).toCsv());
+        }
+    }
+
+    private static void assertRejected(String line, String reason) {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> Transaction.fromCsv("1,2,3"));
-        assertTrue(e.getMessage().contains("1,2,3"), e.getMessage());
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> Transaction.fromCsv("1,0,12.5,3,0.5,1.0,2,1,yes"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> Transaction.fromCsv("1,0,abc,3,0.5,1.0,2,1,0"));
+                assertThrows(IllegalArgumentException.class, () -> Transaction.fromCsv(line));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }

@@ -13,8 +13,18 @@
  */
 package io.streamml.examples.it;
 
+import io.streamml.examples.fraud.DeadLetter;
 import io.streamml.examples.fraud.FraudDetection;
+import io.streamml.examples.fraud.TransactionGenerator;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,26 +35,59 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The fraud example's Kafka mode end to end: a real Kafka broker, transactions produced by {@code
- * FraudDetection --produce}, the example running in a JVM of its own as a user would run it, and
- * the scored topic read back committed-only. Every transaction must be scored exactly once.
+ * The fraud example's Kafka mode end to end: a real Kafka broker, generated transactions with
+ * malformed records of every kind among them, the example running in a JVM of its own as a user
+ * would run it, and the scored and dead-letter topics read back committed-only. Every transaction
+ * must be scored exactly once, and every malformed record must be in the dead-letter topic exactly
+ * once, as it was written, with its reason and origin.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FraudDetectionKafkaIT {
     private static final int TRANSACTIONS = 20_000;
     private static final String INPUT_TOPIC = "transactions";
     private static final String SCORED_TOPIC = "scored-transactions";
+
+    /** The example's default: the input topic's name and "-dead-letter". */
+    private static final String DEAD_LETTER_TOPIC = "transactions-dead-letter";
+
+    /** A malformed record after every this many transactions, the kinds in turn. */
+    private static final int TRANSACTIONS_PER_MALFORMED = 450;
+
+    /**
+     * Malformed records, each with what its dead letter's reason must say. Several carry the id of
+     * a valid transaction, which must still be scored once.
+     */
+    private static final List<Malformed> MALFORMED_KINDS =
+            List.of(
+                    new Malformed("garbage: no transaction at all", "expected 9"),
+                    new Malformed("17,1767225600850,12.50,3,0.5000", "got 5"),
+                    new Malformed("18,1767225600900,12.50,3,0.5000,1.000,2,1,0,1", "got 10"),
+                    new Malformed("19,1767225600950,twelve,3,0.5000,1.000,2,1,0", "not a number"),
+                    new Malformed("20,1767225601000,NaN,3,0.5000,1.000,2,1,0", "not finite"),
+                    new Malformed("21,1767225601050,12.50,3,0.5000,Infinity,2,1,0", "not finite"),
+                    new Malformed("22,1767225601100,12.50,25,0.5000,1.000,2,1,0", "0 to 23"),
+                    new Malformed("23,1767225601150,12.50,3,0.5000,1.000,2,yes,0", "0 or 1"),
+                    new Malformed("", "empty"),
+                    new Malformed(new byte[] {'2', '4', ',', (byte) 0xFF, (byte) 0xFE}, "UTF-8"),
+                    new Malformed((byte[]) null, "tombstone"));
 
     /** FraudDetection prints a metrics line per window of 5 mini-batches of 500 transactions. */
     private static final int TRANSACTIONS_PER_WINDOW = 2_500;
@@ -60,21 +103,16 @@ class FraudDetectionKafkaIT {
                     "^\\s*(\\d+)\\s+\\d+\\D+\\d+\\s+\\d+\\D+\\d+\\s+(\\S+)\\s+(\\S+)\\s+\\d+\\s*$");
 
     @Test
-    void testScoresEveryTransactionExactlyOnce() throws Exception {
+    void testScoresEveryTransactionAndDeadLettersEveryMalformedRecordExactlyOnce()
+            throws Exception {
         Path workDir = Files.createDirectories(Paths.get("target", "it", "fraud-detection-kafka"));
         Path exampleLog = workDir.resolve("example.log");
         try (KafkaBroker broker = KafkaBroker.start(workDir)) {
             // One input partition keeps the transactions in id order, as the generator made them.
             broker.createTopic(INPUT_TOPIC, 1);
             broker.createTopic(SCORED_TOPIC, 2);
-            FraudDetection.main(
-                    new String[] {
-                        "--kafka",
-                        broker.bootstrapServers(),
-                        "--produce",
-                        "--transactions",
-                        Integer.toString(TRANSACTIONS)
-                    });
+            broker.createTopic(DEAD_LETTER_TOPIC, 2);
+            Map<String, Produced> malformed = produce(broker.bootstrapServers());
 
             Process example =
                     startJava(
@@ -86,7 +124,12 @@ class FraudDetectionKafkaIT {
                             Integer.toString(TRANSACTIONS));
             try {
                 assertScoredExactlyOnce(awaitScores(broker, example));
+                assertDeadLetteredExactlyOnce(
+                        malformed,
+                        broker.readCommittedRecords(
+                                DEAD_LETTER_TOPIC, malformed.size(), Duration.ofSeconds(60)));
                 assertWindowMetricsPrinted(exampleLog, TRANSACTIONS / TRANSACTIONS_PER_WINDOW);
+                assertFirstMalformedRecordLogged(exampleLog, malformed.values().iterator().next());
             } catch (Throwable e) {
                 System.err.printf(
                         "FraudDetection's output (%s) ends with:%n%s%n%n"
@@ -100,6 +143,53 @@ class FraudDetectionKafkaIT {
                 stop(example);
             }
         }
+    }
+
+    /**
+     * Writes transactions 0 … {@link #TRANSACTIONS} − 1 in order, keyed by id as {@code
+     * FraudDetection --produce} does, and after every {@link #TRANSACTIONS_PER_MALFORMED}th one a
+     * malformed record keyed {@code malformed-<n>}. Returns the malformed records by key.
+     */
+    private static Map<String, Produced> produce(String bootstrap) throws Exception {
+        Properties config = new Properties();
+        config.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        config.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        TransactionGenerator generator = new TransactionGenerator(42, TRANSACTIONS / 2);
+        Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+        Map<String, Malformed> kinds = new LinkedHashMap<>();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (int id = 0; id < TRANSACTIONS; id++) {
+                producer.send(
+                        new ProducerRecord<>(
+                                INPUT_TOPIC,
+                                Integer.toString(id),
+                                generator
+                                        .transaction(id)
+                                        .toCsv()
+                                        .getBytes(StandardCharsets.UTF_8)));
+                if (id % TRANSACTIONS_PER_MALFORMED == TRANSACTIONS_PER_MALFORMED - 1) {
+                    String key = "malformed-" + kinds.size();
+                    Malformed kind = MALFORMED_KINDS.get(kinds.size() % MALFORMED_KINDS.size());
+                    kinds.put(key, kind);
+                    sent.put(
+                            key, producer.send(new ProducerRecord<>(INPUT_TOPIC, key, kind.value)));
+                }
+            }
+            producer.flush();
+        }
+        Map<String, Produced> malformed = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<RecordMetadata>> entry : sent.entrySet()) {
+            RecordMetadata metadata = entry.getValue().get();
+            malformed.put(
+                    entry.getKey(),
+                    new Produced(
+                            kinds.get(entry.getKey()), metadata.partition(), metadata.offset()));
+        }
+        // Every kind, more than once.
+        assertTrue(malformed.size() >= 2 * MALFORMED_KINDS.size(), malformed::toString);
+        return malformed;
     }
 
     /**
@@ -165,6 +255,110 @@ class FraudDetectionKafkaIT {
         }
         // The model trains online while it scores, so later transactions see later versions.
         assertTrue(maxVersion > 1, "the scores all came from model version " + maxVersion);
+    }
+
+    /**
+     * Every malformed record once in the dead-letter topic: its key and value as written, the
+     * reason naming its problem, and the input topic, partition and offset it came from.
+     */
+    private static void assertDeadLetteredExactlyOnce(
+            Map<String, Produced> malformed, List<ConsumerRecord<byte[], byte[]>> deadLetters) {
+        Map<String, Integer> times = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> letter : deadLetters) {
+            assertNotNull(letter.key(), "a dead letter without the record's key");
+            String key = new String(letter.key(), StandardCharsets.UTF_8);
+            Produced produced = malformed.get(key);
+            assertNotNull(produced, "a dead letter for no malformed record: key " + key);
+            times.merge(key, 1, Integer::sum);
+            assertArrayEquals(produced.kind.value, letter.value(), "the value of " + key);
+            String reason = header(letter, DeadLetter.REASON_HEADER);
+            assertTrue(
+                    reason.contains(produced.kind.reason),
+                    key + "'s reason '" + reason + "' does not say " + produced.kind.reason);
+            assertEquals(INPUT_TOPIC, header(letter, DeadLetter.TOPIC_HEADER), key);
+            assertEquals(
+                    Integer.toString(produced.partition),
+                    header(letter, DeadLetter.PARTITION_HEADER),
+                    key);
+            assertEquals(
+                    Long.toString(produced.offset), header(letter, DeadLetter.OFFSET_HEADER), key);
+        }
+        List<String> missing = new ArrayList<>(malformed.keySet());
+        missing.removeAll(times.keySet());
+        List<String> repeated = new ArrayList<>();
+        times.forEach(
+                (key, count) -> {
+                    if (count > 1) {
+                        repeated.add(key);
+                    }
+                });
+        if (!missing.isEmpty() || !repeated.isEmpty()) {
+            fail(
+                    String.format(
+                            "%d committed dead letters for %d malformed records; missing: %s;"
+                                    + " more than once: %s",
+                            deadLetters.size(), malformed.size(), missing, repeated));
+        }
+    }
+
+    /**
+     * The parser's warning about the first malformed record, with its position, and no SLF4J
+     * complaint about a missing binding (which would mean no log at all).
+     */
+    private static void assertFirstMalformedRecordLogged(Path exampleLog, Produced first)
+            throws IOException {
+        String position = INPUT_TOPIC + "-" + first.partition + "@" + first.offset;
+        List<String> lines = readLines(exampleLog);
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("Malformed record " + position)),
+                "no warning about the first malformed record, " + position);
+        assertTrue(
+                lines.stream().noneMatch(line -> line.startsWith("SLF4J:")),
+                "SLF4J warned, see " + exampleLog);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertNotNull(header, "no header " + name);
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A malformed record's value (null: a tombstone) and what its reason must say. */
+    private static final class Malformed {
+        final byte[] value;
+        final String reason;
+
+        Malformed(byte[] value, String reason) {
+            this.value = value;
+            this.reason = reason;
+        }
+
+        Malformed(String value, String reason) {
+            this(value.getBytes(StandardCharsets.UTF_8), reason);
+        }
+
+        @Override
+        public String toString() {
+            return value == null ? "(tombstone)" : new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A malformed record as written: its kind and where it went. */
+    private static final class Produced {
+        final Malformed kind;
+        final int partition;
+        final long offset;
+
+        Produced(Malformed kind, int partition, long offset) {
+            this.kind = kind;
+            this.partition = partition;
+            this.offset = offset;
+        }
+
+        @Override
+        public String toString() {
+            return kind + " at " + partition + "@" + offset;
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How long {@link #readCommitted} keeps polling past the expected count. */
+    /** How long {@link #readCommittedRecords} keeps polling past the expected count. */
     private static final Duration DUPLICATE_GRACE = Duration.ofSeconds(2);
 
     private final Process process;
@@ -198,14 +198,26 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public List<String> readCommitted(String topic, int expected, Duration timeout)
             throws Exception {
+        return readCommittedRecords(topic, expected, timeout).stream()
+                .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Like {@link #readCommitted}, but the whole records: key and value bytes (null where a record
+     * has none), headers, partition and offset.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommittedRecords(
+            String topic, int expected, Duration timeout) throws Exception {
         Properties config = new Properties();
         config.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             // Assigned, not subscribed: no consumer group, so nothing to join or commit.
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic, ADMIN_TIMEOUT).stream()
@@ -218,15 +230,15 @@ public final class KafkaBroker implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                poll(consumer, values);
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                poll(consumer, records);
             }
             long graceEnd = System.nanoTime() + DUPLICATE_GRACE.toNanos();
             while (System.nanoTime() < graceEnd) {
-                poll(consumer, values);
+                poll(consumer, records);
             }
         }
-        return values;
+        return records;
     }
 
     /** Stops the broker process and waits for it; never throws. */
@@ -253,9 +265,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void poll(KafkaConsumer<String, String> consumer, List<String> values) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-            values.add(record.value());
+    private static void poll(
+            KafkaConsumer<byte[], byte[]> consumer, List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            records.add(record);
         }
     }
 
