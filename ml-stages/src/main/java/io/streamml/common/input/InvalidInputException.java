@@ -33,16 +33,28 @@ public class InvalidInputException extends BadDataException {
 
     InvalidInputException(
             String stage, String column, Object value, String reason, boolean skippable) {
+        this(stage, column, reason, skippable, describe(value));
+    }
+
+    /** For values already described, e.g. several rows at once. */
+    private InvalidInputException(
+            String stage, String column, String reason, boolean skippable, String description) {
         super(
                 String.format(
                         "%s: invalid value in column '%s' (%s): %s.%s",
                         stage,
                         column,
-                        describe(value),
+                        description,
                         reason,
                         skippable
                                 ? " Set handleInvalid to 'skip' to drop and count such rows."
                                 : ""));
+    }
+
+    /** Rows rejected together, {@code description} naming them (e.g. by count and size). */
+    static InvalidInputException ofRows(
+            String stage, String column, String description, String reason, boolean skippable) {
+        return new InvalidInputException(stage, column, reason, skippable, description);
     }
 
     /** A number as it is; a vector by its class and size, not its values; a string shortened. */

@@ -62,4 +62,29 @@ public final class InvalidRowPolicy implements Serializable {
             skipped.inc();
         }
     }
+
+    /**
+     * Rejects the rows of {@code column} whose vectors have another size than {@code size}, the
+     * fit's feature size ({@code origin} says where it came from): throws under "error", counts
+     * them under "skip".
+     *
+     * @throws InvalidInputException under "error", naming the other sizes and their row counts
+     */
+    public void rejectOtherSizes(String column, VectorSizes seen, int size, String origin) {
+        long others = seen.rowsOtherThan(size);
+        if (others == 0) {
+            return;
+        }
+        if (!skip) {
+            throw InvalidInputException.ofRows(
+                    stage,
+                    column,
+                    "rows with vectors " + seen.describeOtherThan(size),
+                    "the features have size " + size + ", " + origin,
+                    true);
+        }
+        if (skipped != null) {
+            skipped.inc(others);
+        }
+    }
 }

@@ -105,7 +105,13 @@ public class Slice<A> {
 
     /** This report without its content: what a coordinator needs to assemble batches. */
     public Slice<Void> withoutContent() {
-        Slice<Void> report = new Slice<>();
+        return withContent(null);
+    }
+
+    /** This report with {@code content} in place of its own, e.g. a summary of its rows. */
+    public <B> Slice<B> withContent(B content) {
+        Slice<B> report = new Slice<>();
+        report.content = content;
         report.kind = kind;
         report.subtask = subtask;
         report.start = start;

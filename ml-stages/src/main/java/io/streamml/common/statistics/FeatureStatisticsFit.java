@@ -82,18 +82,19 @@ public final class FeatureStatisticsFit<M> {
 
     private <S extends FeatureStatistics<S>> DataStream<M> fitBounded(
             DataStream<Row> rows, VectorRows vectorRows, String column, StatisticsSpec<S, M> spec) {
-        TypeInformation<Tuple2<Integer, S>> partialType = new TupleTypeInfo<>(Types.INT, spec.type);
+        TypeInformation<StatisticsBySize<S>> bySizeType = StatisticsBySize.type(spec.type);
+        TypeInformation<Tuple2<Integer, StatisticsBySize<S>>> partialType =
+                new TupleTypeInfo<>(Types.INT, bySizeType);
         return rows.transform(
                         stage + ".localStatistics",
                         partialType,
-                        new LocalStatisticsOperator<>(vectorRows, spec.supplier, spec.type))
+                        new LocalStatisticsOperator<>(vectorRows, spec.supplier, bySizeType))
                 .transform(
                         stage + ".mergeStatistics",
                         modelType,
                         new MergeStatisticsOperator<>(
-                                stage,
                                 column,
-                                spec.supplier,
+                                vectorRows.invalidRows(),
                                 checked(spec.modelDataFactory, column),
                                 partialType))
                 .setParallelism(1);
@@ -109,19 +110,21 @@ public final class FeatureStatisticsFit<M> {
             StatisticsSpec<S, M> spec) {
         // Each subtask folds its own rows into per-slice statistics; one task sees only those.
         int parallelism = rows.getExecutionEnvironment().getParallelism();
-        RowStatistics<S> statistics = new RowStatistics<>(vectorRows, spec.supplier, stage, column);
-        TypeInformation<Tuple2<S, Long>> batchType = new TupleTypeInfo<>(spec.type, Types.LONG);
+        RowStatistics<S> statistics = new RowStatistics<>(vectorRows, spec.supplier);
+        TypeInformation<StatisticsBySize<S>> bySizeType = StatisticsBySize.type(spec.type);
+        TypeInformation<Tuple2<StatisticsBySize<S>, Long>> batchType =
+                new TupleTypeInfo<>(bySizeType, Types.LONG);
         return rows.transform(
                         stage + ".slices",
-                        Slice.type(spec.type),
-                        new SliceCutter<>(windows, statistics, spec.type, false, maxBatchDelayMs))
+                        Slice.type(bySizeType),
+                        new SliceCutter<>(windows, statistics, bySizeType, false, maxBatchDelayMs))
                 .setParallelism(parallelism)
                 .transform(
                         stage + ".batches",
                         batchType,
                         new SummaryMergeOperator<>(
                                 statistics,
-                                spec.type,
+                                bySizeType,
                                 parallelism,
                                 windows.isEventTime(),
                                 maxBatchDelayMs))
@@ -130,8 +133,8 @@ public final class FeatureStatisticsFit<M> {
                         stage + ".versions",
                         modelType,
                         new VersionsOperator<>(
-                                stage,
                                 column,
+                                vectorRows.invalidRows(),
                                 decayFactor,
                                 spec.supplier,
                                 checked(spec.modelDataFactory, column),

@@ -18,7 +18,6 @@ import io.streamml.stats.FeatureStatistics;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -35,22 +34,22 @@ import org.apache.flink.types.Row;
  * emits them tagged with its subtask index (so the merge can use a fixed order).
  */
 class LocalStatisticsOperator<S extends FeatureStatistics<S>>
-        extends AbstractStreamOperator<Tuple2<Integer, S>>
-        implements OneInputStreamOperator<Row, Tuple2<Integer, S>>, BoundedOneInput {
+        extends AbstractStreamOperator<Tuple2<Integer, StatisticsBySize<S>>>
+        implements OneInputStreamOperator<Row, Tuple2<Integer, StatisticsBySize<S>>>,
+                BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private final VectorRows vectorRows;
     private final StatisticsSupplier<S> supplier;
-    private final TypeInformation<S> statisticsType;
+    private final TypeInformation<StatisticsBySize<S>> statisticsType;
 
-    private transient S statistics;
-    private transient ListState<S> statisticsState;
-    private transient ListState<Integer> expectedSizeState;
+    private transient StatisticsBySize<S> statistics;
+    private transient ListState<StatisticsBySize<S>> statisticsState;
 
     LocalStatisticsOperator(
             VectorRows vectorRows,
             StatisticsSupplier<S> supplier,
-            TypeInformation<S> statisticsType) {
+            TypeInformation<StatisticsBySize<S>> statisticsType) {
         // Chained to the operator before it, so rows reach it without a network hop.
         setChainingStrategy(ChainingStrategy.ALWAYS);
         this.vectorRows = vectorRows;
@@ -64,15 +63,9 @@ class LocalStatisticsOperator<S extends FeatureStatistics<S>>
         statisticsState =
                 context.getOperatorStateStore()
                         .getListState(new ListStateDescriptor<>("statistics", statisticsType));
-        expectedSizeState =
-                context.getOperatorStateStore()
-                        .getListState(new ListStateDescriptor<>("expectedSize", Types.INT));
-        statistics = supplier.get();
-        for (S restored : statisticsState.get()) {
+        statistics = new StatisticsBySize<>();
+        for (StatisticsBySize<S> restored : statisticsState.get()) {
             statistics.merge(restored);
-        }
-        for (Integer size : expectedSizeState.get()) {
-            vectorRows.expectedSize = size;
         }
     }
 
@@ -87,15 +80,13 @@ class LocalStatisticsOperator<S extends FeatureStatistics<S>>
         super.snapshotState(context);
         statisticsState.clear();
         statisticsState.add(statistics);
-        expectedSizeState.clear();
-        expectedSizeState.add(vectorRows.expectedSize);
     }
 
     @Override
     public void processElement(StreamRecord<Row> record) {
         Vector vector = vectorRows.read(record.getValue());
         if (vector != null) {
-            VectorRows.addTo(statistics, vector);
+            statistics.add(vector, supplier);
         }
     }
 

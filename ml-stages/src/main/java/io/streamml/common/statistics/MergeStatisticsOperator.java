@@ -14,7 +14,7 @@
 package io.streamml.common.statistics;
 
 import io.streamml.common.input.BadDataException;
-import io.streamml.stats.DimensionMismatchException;
+import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.stats.FeatureStatistics;
 
 import org.apache.flink.api.common.state.ListState;
@@ -32,30 +32,30 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Bounded fit, second step (a single task): merges the subtasks' statistics in subtask order and
- * emits the one model data record, version 0 with timestamp {@code Long.MAX_VALUE}.
+ * Bounded fit, second step (a single task): merges the subtasks' statistics in subtask order, takes
+ * the vector size most rows have as the model's (rejecting the rows of other sizes through the
+ * stage's {@link InvalidRowPolicy}, counted here under skip) and emits the one model data record,
+ * version 0 with timestamp {@code Long.MAX_VALUE}.
  */
 class MergeStatisticsOperator<S extends FeatureStatistics<S>, M> extends AbstractStreamOperator<M>
-        implements OneInputStreamOperator<Tuple2<Integer, S>, M>, BoundedOneInput {
+        implements OneInputStreamOperator<Tuple2<Integer, StatisticsBySize<S>>, M>,
+                BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
-    private final String stage;
     private final String column;
-    private final StatisticsSupplier<S> supplier;
+    private final InvalidRowPolicy invalidRows;
     private final ModelDataFactory<S, M> modelDataFactory;
-    private final TypeInformation<Tuple2<Integer, S>> partialType;
+    private final TypeInformation<Tuple2<Integer, StatisticsBySize<S>>> partialType;
 
-    private transient ListState<Tuple2<Integer, S>> partials;
+    private transient ListState<Tuple2<Integer, StatisticsBySize<S>>> partials;
 
     MergeStatisticsOperator(
-            String stage,
             String column,
-            StatisticsSupplier<S> supplier,
+            InvalidRowPolicy invalidRows,
             ModelDataFactory<S, M> modelDataFactory,
-            TypeInformation<Tuple2<Integer, S>> partialType) {
-        this.stage = stage;
+            TypeInformation<Tuple2<Integer, StatisticsBySize<S>>> partialType) {
         this.column = column;
-        this.supplier = supplier;
+        this.invalidRows = invalidRows;
         this.modelDataFactory = modelDataFactory;
         this.partialType = partialType;
     }
@@ -69,30 +69,36 @@ class MergeStatisticsOperator<S extends FeatureStatistics<S>, M> extends Abstrac
     }
 
     @Override
-    public void processElement(StreamRecord<Tuple2<Integer, S>> record) throws Exception {
+    public void open() throws Exception {
+        super.open();
+        invalidRows.open(getMetricGroup());
+    }
+
+    @Override
+    public void processElement(StreamRecord<Tuple2<Integer, StatisticsBySize<S>>> record)
+            throws Exception {
         partials.add(record.getValue());
     }
 
     @Override
     public void endInput() throws Exception {
-        List<Tuple2<Integer, S>> sorted = new ArrayList<>();
+        List<Tuple2<Integer, StatisticsBySize<S>>> sorted = new ArrayList<>();
         partials.get().forEach(sorted::add);
         sorted.sort(Comparator.comparing(partial -> partial.f0));
-        S total = supplier.get();
-        for (Tuple2<Integer, S> partial : sorted) {
-            try {
-                total.merge(partial.f1);
-            } catch (DimensionMismatchException e) {
-                throw new BadDataException(
-                        String.format(
-                                "%s: vectors in column '%s' have different sizes (%d and %d).",
-                                stage, column, e.expected(), e.actual()),
-                        e);
-            }
+        StatisticsBySize<S> total = new StatisticsBySize<>();
+        for (Tuple2<Integer, StatisticsBySize<S>> partial : sorted) {
+            total.merge(partial.f1);
         }
-        if (total.totalWeight() == 0) {
-            throw new BadDataException(stage + ": The training set is empty.");
+        int size = total.sizes().mostCommon();
+        S statistics = size < 0 ? null : total.of(size);
+        if (statistics == null || statistics.totalWeight() == 0) {
+            throw new BadDataException(invalidRows.stage() + ": The training set is empty.");
         }
-        output.collect(new StreamRecord<>(modelDataFactory.create(total, 0, Long.MAX_VALUE)));
+        invalidRows.rejectOtherSizes(
+                column,
+                total.sizes(),
+                size,
+                "the size of most rows (" + total.sizes().rowsOf(size) + ")");
+        output.collect(new StreamRecord<>(modelDataFactory.create(statistics, 0, Long.MAX_VALUE)));
     }
 }

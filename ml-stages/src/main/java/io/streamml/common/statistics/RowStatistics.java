@@ -13,30 +13,24 @@
  */
 package io.streamml.common.statistics;
 
-import io.streamml.common.input.BadDataException;
 import io.streamml.common.minibatch.BatchAccumulator;
-import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.types.Row;
 
-/** Folds validated training rows of a window into statistics. */
-class RowStatistics<S extends FeatureStatistics<S>> implements BatchAccumulator<Row, S> {
+/** Folds validated training rows of a window into statistics, per vector size. */
+class RowStatistics<S extends FeatureStatistics<S>>
+        implements BatchAccumulator<Row, StatisticsBySize<S>> {
     private static final long serialVersionUID = 1L;
 
     private final VectorRows vectorRows;
     private final StatisticsSupplier<S> supplier;
-    private final String stage;
-    private final String column;
 
-    RowStatistics(
-            VectorRows vectorRows, StatisticsSupplier<S> supplier, String stage, String column) {
+    RowStatistics(VectorRows vectorRows, StatisticsSupplier<S> supplier) {
         this.vectorRows = vectorRows;
         this.supplier = supplier;
-        this.stage = stage;
-        this.column = column;
     }
 
     @Override
@@ -45,28 +39,20 @@ class RowStatistics<S extends FeatureStatistics<S>> implements BatchAccumulator<
     }
 
     @Override
-    public S create() {
-        return supplier.get();
+    public StatisticsBySize<S> create() {
+        return new StatisticsBySize<>();
     }
 
     @Override
-    public void add(S statistics, Row row) {
+    public void add(StatisticsBySize<S> statistics, Row row) {
         Vector vector = vectorRows.read(row);
         if (vector != null) {
-            VectorRows.addTo(statistics, vector);
+            statistics.add(vector, supplier);
         }
     }
 
     @Override
-    public void merge(S into, S from) {
-        try {
-            into.merge(from);
-        } catch (DimensionMismatchException e) {
-            throw new BadDataException(
-                    String.format(
-                            "%s: vectors in column '%s' have different sizes (%d and %d).",
-                            stage, column, e.expected(), e.actual()),
-                    e);
-        }
+    public void merge(StatisticsBySize<S> into, StatisticsBySize<S> from) {
+        into.merge(from);
     }
 }

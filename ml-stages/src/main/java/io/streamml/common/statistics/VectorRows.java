@@ -25,8 +25,9 @@ import org.apache.flink.types.Row;
 import java.io.Serializable;
 
 /**
- * Reads the vector column of training rows and validates it: null, non-finite values and a size
- * other than the first valid row's are rejected through the stage's {@link InvalidRowPolicy}.
+ * Reads the vector column of training rows and validates it: null and non-finite values are
+ * rejected through the stage's {@link InvalidRowPolicy}. Sizes are not checked here: statistics are
+ * kept per size ({@link StatisticsBySize}) until the fit decides its size.
  */
 final class VectorRows implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,9 +35,6 @@ final class VectorRows implements Serializable {
     private final InvalidRowPolicy invalidRows;
     private final String column;
     private final int index;
-
-    /** Size of the first valid vector, -1 before it; kept in the owning operator's state. */
-    int expectedSize = -1;
 
     VectorRows(InvalidRowPolicy invalidRows, String column, int index) {
         this.invalidRows = invalidRows;
@@ -51,14 +49,12 @@ final class VectorRows implements Serializable {
     /** The row's vector, or null when the row is invalid and skipped. */
     Vector read(Row row) {
         Object value = row.getField(index);
-        String problem = VectorChecks.problemOf(value, expectedSize);
+        String problem = VectorChecks.problemOf(value, -1);
         if (problem != null) {
             invalidRows.reject(value, column, problem);
             return null;
         }
-        Vector vector = (Vector) value;
-        expectedSize = vector.size();
-        return vector;
+        return (Vector) value;
     }
 
     /** Adds a vector to statistics, without densifying sparse input. */

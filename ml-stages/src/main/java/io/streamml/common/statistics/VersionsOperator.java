@@ -13,9 +13,8 @@
  */
 package io.streamml.common.statistics;
 
-import io.streamml.common.input.BadDataException;
+import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.metrics.StageMetrics;
-import io.streamml.stats.DimensionMismatchException;
 import io.streamml.stats.FeatureStatistics;
 
 import org.apache.flink.api.common.state.ListState;
@@ -36,11 +35,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * and the version counter live in operator state, so a restore continues the same sequence.
  */
 class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStreamOperator<M>
-        implements OneInputStreamOperator<Tuple2<S, Long>, M> {
+        implements OneInputStreamOperator<Tuple2<StatisticsBySize<S>, Long>, M> {
     private static final long serialVersionUID = 1L;
 
-    private final String stage;
     private final String column;
+    private final InvalidRowPolicy invalidRows;
     private final double decayFactor;
     private final StatisticsSupplier<S> supplier;
     private final ModelDataFactory<S, M> modelDataFactory;
@@ -54,14 +53,14 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
     private transient Counter rowsTrained;
 
     VersionsOperator(
-            String stage,
             String column,
+            InvalidRowPolicy invalidRows,
             double decayFactor,
             StatisticsSupplier<S> supplier,
             ModelDataFactory<S, M> modelDataFactory,
             TypeInformation<S> statisticsType) {
-        this.stage = stage;
         this.column = column;
+        this.invalidRows = invalidRows;
         this.decayFactor = decayFactor;
         this.supplier = supplier;
         this.modelDataFactory = modelDataFactory;
@@ -88,6 +87,8 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
     @Override
     public void open() throws Exception {
         super.open();
+        // Rows of another size than the model's are rejected (counted under skip) here.
+        invalidRows.open(getMetricGroup());
         versionsEmitted = getMetricGroup().counter(StageMetrics.MODEL_VERSIONS_EMITTED);
         rowsTrained = getMetricGroup().counter(StageMetrics.ROWS_TRAINED);
     }
@@ -102,21 +103,21 @@ class VersionsOperator<S extends FeatureStatistics<S>, M> extends AbstractStream
     }
 
     @Override
-    public void processElement(StreamRecord<Tuple2<S, Long>> record) {
-        S window = record.getValue().f0;
-        if (window.totalWeight() == 0) {
+    public void processElement(StreamRecord<Tuple2<StatisticsBySize<S>, Long>> record) {
+        StatisticsBySize<S> bySize = record.getValue().f0;
+        // The first window with rows fixes the size: the one most of its rows have.
+        int size = cumulative.dimension();
+        if (size < 0) {
+            size = bySize.sizes().mostCommon();
+        }
+        invalidRows.rejectOtherSizes(
+                column, bySize.sizes(), size, "the most common size in the first window");
+        S window = bySize.of(size);
+        if (window == null || window.totalWeight() == 0) {
             return;
         }
         cumulative.decay(decayFactor);
-        try {
-            cumulative.merge(window);
-        } catch (DimensionMismatchException e) {
-            throw new BadDataException(
-                    String.format(
-                            "%s: vectors in column '%s' have different sizes (%d and %d).",
-                            stage, column, e.expected(), e.actual()),
-                    e);
-        }
+        cumulative.merge(window);
         output.collect(
                 new StreamRecord<>(
                         modelDataFactory.create(cumulative, nextVersion++, record.getValue().f1)));

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.bounded;
 
+import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.minibatch.Slice;
 import io.streamml.common.minibatch.SliceCutter;
 import io.streamml.common.window.CountTumblingWindows;
@@ -95,6 +96,7 @@ public final class BoundedLinearTrainer {
                                         0))
                         .setParallelism(numWorkers);
         LinearTrainingConfig config = this.config;
+        InvalidRowPolicy invalidRows = reader.invalidRows();
         DataStreamList outputs =
                 Iterations.iterateBoundedStreamsUntilTermination(
                         DataStreamList.of(noPoint),
@@ -118,7 +120,10 @@ public final class BoundedLinearTrainer {
                                                     config.stage + ".optimizer",
                                                     pointType,
                                                     new StepCoordinator(
-                                                            config, numWorkers, modelVersion))
+                                                            config,
+                                                            invalidRows,
+                                                            numWorkers,
+                                                            modelVersion))
                                             .setParallelism(1);
                             return new IterationBodyResult(
                                     DataStreamList.of(nextPoints),

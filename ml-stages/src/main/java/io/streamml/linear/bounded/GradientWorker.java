@@ -144,6 +144,8 @@ class GradientWorker extends AbstractStreamOperator<RoundReply>
 
     private void evaluate(RoundPoint point) {
         int numFeatures = point.parameters.length - (config.fitIntercept ? 1 : 0);
+        // Rows of other sizes were counted (or failed the fit) where the size was decided.
+        cache = cache.rowsOfSize(numFeatures);
         MiniBatchGradient sums =
                 new MiniBatchGradient(config.loss, numFeatures, config.fitIntercept);
         int from = 0;

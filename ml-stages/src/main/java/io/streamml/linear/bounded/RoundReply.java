@@ -13,10 +13,13 @@
  */
 package io.streamml.linear.bounded;
 
+import io.streamml.common.input.VectorSizes;
 import io.streamml.linear.training.MiniBatchGradient;
 import io.streamml.linear.training.TrainingCache;
 
 import org.apache.flink.annotation.Internal;
+
+import java.util.Arrays;
 
 /**
  * Bounded training: a worker's reply. The first ({@code round} = {@link #CACHED}) describes its
@@ -30,12 +33,13 @@ public class RoundReply {
     public int subtask;
     public int round;
 
-    /** First reply: the rows cached, their feature dimension (−1 if none), Σw and Σw·label. */
-    public long rows;
+    /** First reply: the rows cached per vector size. */
+    public VectorSizes sizes;
 
-    public int dim;
-    public double totalWeight;
-    public double labelSum;
+    /** First reply, per size in {@code sizes}' order: Σw and Σw·label of those rows. */
+    public double[] totalWeights;
+
+    public double[] labelSums;
 
     /** Later replies: the sums at the round's point. */
     public MiniBatchGradient sums;
@@ -46,10 +50,15 @@ public class RoundReply {
         RoundReply reply = new RoundReply();
         reply.subtask = subtask;
         reply.round = CACHED;
-        reply.rows = cache.numRows();
-        reply.dim = cache.dim();
-        reply.totalWeight = cache.totalWeight();
-        reply.labelSum = cache.weightedLabelSum();
+        reply.sizes = cache.sizes();
+        int numSizes = reply.sizes.sizes.length;
+        reply.totalWeights = new double[numSizes];
+        reply.labelSums = new double[numSizes];
+        for (TrainingCache group : cache.groups()) {
+            int at = Arrays.binarySearch(reply.sizes.sizes, group.dim());
+            reply.totalWeights[at] = group.totalWeight();
+            reply.labelSums[at] = group.weightedLabelSum();
+        }
         return reply;
     }
 

@@ -14,6 +14,8 @@
 package io.streamml.linear.bounded;
 
 import io.streamml.common.input.BadDataException;
+import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
@@ -69,6 +71,7 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
             new OutputTag<>("summary", TypeInformation.of(TrainingSummary.class));
 
     private final LinearTrainingConfig config;
+    private final InvalidRowPolicy invalidRows;
     private final int numWorkers;
     private final long modelVersion;
 
@@ -93,8 +96,13 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
         boolean overflowed;
     }
 
-    StepCoordinator(LinearTrainingConfig config, int numWorkers, long modelVersion) {
+    StepCoordinator(
+            LinearTrainingConfig config,
+            InvalidRowPolicy invalidRows,
+            int numWorkers,
+            long modelVersion) {
         this.config = config;
+        this.invalidRows = invalidRows;
         this.numWorkers = numWorkers;
         this.modelVersion = modelVersion;
     }
@@ -115,6 +123,8 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
     @Override
     public void open() throws Exception {
         super.open();
+        // Rows skipped for their vector size are counted here, where the size is decided.
+        invalidRows.open(getMetricGroup());
         updateGauges();
         getMetricGroup().gauge(StageMetrics.ROUNDS, (Gauge<Integer>) () -> roundsDone);
         getMetricGroup().gauge(StageMetrics.OBJECTIVE, (Gauge<Double>) () -> lastObjective);
@@ -152,23 +162,23 @@ class StepCoordinator extends AbstractStreamOperator<RoundPoint>
     }
 
     private void start(List<RoundReply> replies) {
-        long rows = 0;
+        // The feature size is the one most rows have; rows of other sizes are the invalid ones.
+        VectorSizes sizes = new VectorSizes();
+        replies.forEach(reply -> sizes.merge(reply.sizes));
+        int dim = sizes.mostCommon();
+        long rows = sizes.rowsOf(dim);
+        invalidRows.rejectOtherSizes(
+                config.featuresCol, sizes, dim, "the size of most rows (" + rows + ")");
         double totalWeight = 0;
         double labelSum = 0;
         for (RoundReply reply : replies) {
-            if (reply.rows > 0 && progress.dim >= 0 && reply.dim != progress.dim) {
-                throw new BadDataException(
-                        String.format(
-                                "%s: vectors in column '%s' have different sizes (%d and %d).",
-                                config.stage, config.featuresCol, progress.dim, reply.dim));
+            int at = Arrays.binarySearch(reply.sizes.sizes, dim);
+            if (at >= 0) {
+                totalWeight += reply.totalWeights[at];
+                labelSum += reply.labelSums[at];
             }
-            if (reply.rows > 0) {
-                progress.dim = reply.dim;
-            }
-            rows += reply.rows;
-            totalWeight += reply.totalWeight;
-            labelSum += reply.labelSum;
         }
+        progress.dim = dim;
         if (rows == 0 || !(totalWeight > 0)) {
             throw new BadDataException(config.stage + ": The training set is empty.");
         }

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.online;
 
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.minibatch.AssemblerState;
 import io.streamml.common.minibatch.BatchAssembler;
@@ -33,7 +34,6 @@ import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -83,7 +83,7 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     private transient Counter versionsEmitted;
     private transient Counter rowsTrained;
     private transient ListState<Progress> progressState;
-    private transient AssemblerState<Void> slices;
+    private transient AssemblerState<VectorSizes> slices;
 
     /** Everything needed to continue after a restore, besides the batch assembly. */
     static final class Progress {
@@ -125,7 +125,12 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
         progress = OperatorStateUtils.getUniqueElement(progressState, "progress").orElse(progress);
         slices =
                 AssemblerState.restore(
-                        context, Types.VOID, numWorkers, eventTime, config.maxBatchDelayMs, now());
+                        context,
+                        TypeInformation.of(VectorSizes.class),
+                        numWorkers,
+                        eventTime,
+                        config.maxBatchDelayMs,
+                        now());
     }
 
     @Override
@@ -160,10 +165,6 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
     public void processElement1(StreamRecord<WorkerMessage> record) {
         WorkerMessage message = record.getValue();
         if (message.report != null) {
-            if (message.dim >= 0 && progress.version < 0 && !config.hasInitialModel) {
-                // No initial model: start from zeros once the feature dimension is known.
-                start(0, new double[message.dim + (config.fitIntercept ? 1 : 0)]);
-            }
             slices.assembler().add(message.report, now());
         } else {
             progress.replies.add(message);
@@ -180,17 +181,33 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
 
     /** Sends the next batch that can close to the workers, with the current model version. */
     private void requestNextBatch() {
-        if (progress.inFlight >= 0 || progress.version < 0) {
+        if (progress.inFlight >= 0 || (progress.version < 0 && config.hasInitialModel)) {
             return;
         }
-        BatchAssembler<Void> assembler = slices.assembler();
-        List<Slice<Void>> batch = assembler.next(now());
+        BatchAssembler<VectorSizes> assembler = slices.assembler();
+        VectorSizes waiting = null;
+        if (progress.version < 0) {
+            // No initial model: nothing to train until some slice has rows.
+            waiting = sizesOf(assembler.pending());
+            if (waiting.isEmpty()) {
+                return;
+            }
+        }
+        List<Slice<VectorSizes>> batch = assembler.next(now());
         if (batch == null) {
             // A timed-out batch is noticed at the next message: the cutters tick for that.
             return;
         }
+        if (progress.version < 0) {
+            // Start from zeros with the size most rows of the first batch have, so a few rows
+            // of another size are rejected even when they come first (the rows waiting decide
+            // if the first batch has none).
+            VectorSizes first = sizesOf(batch);
+            int dim = first.isEmpty() ? waiting.mostCommon() : first.mostCommon();
+            start(0, new double[dim + (config.fitIntercept ? 1 : 0)]);
+        }
         int[] counts = new int[numWorkers];
-        for (Slice<Void> slice : batch) {
+        for (Slice<VectorSizes> slice : batch) {
             counts[slice.subtask]++;
         }
         progress.inFlight = progress.batches++;
@@ -202,6 +219,16 @@ class OnlineCoordinator extends AbstractStreamOperator<ModelRequest>
                                 progress.parameters.clone(),
                                 progress.inFlight,
                                 counts)));
+    }
+
+    private static VectorSizes sizesOf(List<Slice<VectorSizes>> slices) {
+        VectorSizes sizes = new VectorSizes();
+        for (Slice<VectorSizes> slice : slices) {
+            if (slice.content != null) {
+                sizes.merge(slice.content);
+            }
+        }
+        return sizes;
     }
 
     /** All workers replied: merge their sums in subtask order and step the optimizer. */

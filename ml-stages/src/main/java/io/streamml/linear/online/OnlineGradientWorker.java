@@ -13,7 +13,8 @@
  */
 package io.streamml.linear.online;
 
-import io.streamml.common.input.BadDataException;
+import io.streamml.common.input.InvalidRowPolicy;
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.minibatch.Slice;
 import io.streamml.linear.SliceEvaluation;
 import io.streamml.linear.training.LinearTrainingConfig;
@@ -44,14 +45,18 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
     private static final long serialVersionUID = 1L;
 
     private final LinearTrainingConfig config;
+    private final InvalidRowPolicy invalidRows;
     private final TypeInformation<Slice<TrainingCache>> sliceType;
 
     private transient ArrayDeque<Slice<TrainingCache>> pending;
     private transient ListState<Slice<TrainingCache>> pendingState;
 
     OnlineGradientWorker(
-            LinearTrainingConfig config, TypeInformation<Slice<TrainingCache>> sliceType) {
+            LinearTrainingConfig config,
+            InvalidRowPolicy invalidRows,
+            TypeInformation<Slice<TrainingCache>> sliceType) {
         this.config = config;
+        this.invalidRows = invalidRows;
         this.sliceType = sliceType;
     }
 
@@ -63,6 +68,13 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
                         .getListState(new ListStateDescriptor<>("pendingSlices", sliceType));
         pending = new ArrayDeque<>();
         pendingState.get().forEach(pending::add);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        // Rows of another size than the model's are rejected (counted under skip) here.
+        invalidRows.open(getMetricGroup());
     }
 
     @Override
@@ -89,14 +101,15 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
                         ? new SliceEvaluation(config.loss.meanIsProbability())
                         : null;
         for (int i = 0; i < request.slices[subtask]; i++) {
-            TrainingCache rows = pending.poll().content;
-            if (rows.numRows() > 0 && rows.dim() != dim) {
-                throw new BadDataException(
-                        String.format(
-                                "%s: vectors in column '%s' have size %d, but the model has %d"
-                                        + " features.",
-                                config.stage, config.featuresCol, rows.dim(), dim));
-            }
+            TrainingCache slice = pending.poll().content;
+            invalidRows.rejectOtherSizes(
+                    config.featuresCol,
+                    slice.sizes(),
+                    dim,
+                    config.hasInitialModel
+                            ? "the initial model's"
+                            : "the most common size in the first mini-batch");
+            TrainingCache rows = slice.rowsOfSize(dim);
             rows.addTo(gradient, parameters, evaluation, config.loss);
         }
         output.collect(
@@ -107,11 +120,11 @@ class OnlineGradientWorker extends AbstractStreamOperator<WorkerMessage>
     @Override
     public void processElement2(StreamRecord<Slice<TrainingCache>> record) {
         Slice<TrainingCache> slice = record.getValue();
-        int dim = -1;
+        VectorSizes sizes = null;
         if (slice.carriesRows()) {
             pending.add(slice);
-            dim = slice.content.numRows() > 0 ? slice.content.dim() : -1;
+            sizes = slice.content.sizes();
         }
-        output.collect(new StreamRecord<>(WorkerMessage.report(slice.withoutContent(), dim)));
+        output.collect(new StreamRecord<>(WorkerMessage.report(slice.withContent(sizes))));
     }
 }

@@ -119,7 +119,10 @@ public final class OnlineLinearTrainer {
                                             .transform(
                                                     config.stage + ".onlineGradients",
                                                     TypeInformation.of(WorkerMessage.class),
-                                                    new OnlineGradientWorker(config, sliceType))
+                                                    new OnlineGradientWorker(
+                                                            config,
+                                                            reader.invalidRows(),
+                                                            sliceType))
                                             .setParallelism(numWorkers);
                             SingleOutputStreamOperator<ModelRequest> nextRequests =
                                     replies.connect(requests.broadcast())

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.online;
 
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.minibatch.Slice;
 import io.streamml.linear.SliceEvaluation;
 import io.streamml.linear.training.MiniBatchGradient;
@@ -28,11 +29,11 @@ import org.apache.flink.annotation.Internal;
 public class WorkerMessage {
     public int subtask;
 
-    /** A slice report with no content, or null for a reply. */
-    public Slice<Void> report;
-
-    /** With a closed-slice report: the first row's feature dimension, or -1. */
-    public int dim;
+    /**
+     * A slice report, or null for a reply; a report of rows carries their count per vector size,
+     * from which the coordinator takes the model's size when no initial model gives it.
+     */
+    public Slice<VectorSizes> report;
 
     public long batch;
     public MiniBatchGradient gradient;
@@ -42,11 +43,10 @@ public class WorkerMessage {
 
     public WorkerMessage() {}
 
-    static WorkerMessage report(Slice<Void> report, int dim) {
+    static WorkerMessage report(Slice<VectorSizes> report) {
         WorkerMessage message = new WorkerMessage();
         message.subtask = report.subtask;
         message.report = report;
-        message.dim = dim;
         return message;
     }
 

@@ -21,8 +21,8 @@ import org.apache.flink.types.Row;
 
 /**
  * Folds a slice's training rows, validated by the {@link LabeledRowReader}, into a compact {@link
- * TrainingCache}: what an online worker later folds into its gradient sums. Rows must keep the
- * feature size of the first valid row this subtask saw.
+ * TrainingCache}: what an online worker later folds into its gradient sums. Rows of every size are
+ * kept, grouped by size; the trainer decides which size the model has.
  */
 @Internal
 public class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
@@ -30,7 +30,7 @@ public class LabeledRowBatch implements BatchAccumulator<Row, TrainingCache> {
 
     private final LabeledRowReader reader;
 
-    /** The feature size of this subtask's first valid row, once there was one. */
+    /** The size the next slice's cache is allocated for: its first group's in the last slice. */
     private transient int dim;
 
     private transient boolean dimKnown;

@@ -25,9 +25,10 @@ import java.io.Serializable;
 
 /**
  * Reads and validates training rows of a linear model — features, label and optional weight — and
- * adds the valid ones to a {@link TrainingCache}. Null or non-finite features, a size other than
- * the first row's, a label the loss rejects (e.g. not 0/1 for logistic regression) and a negative
- * or non-finite weight go to the stage's {@link InvalidRowPolicy}.
+ * adds the valid ones to a {@link TrainingCache}. Null or non-finite features, a label the loss
+ * rejects (e.g. not 0/1 for logistic regression) and a negative or non-finite weight go to the
+ * stage's {@link InvalidRowPolicy}. Vectors of any size are kept: the trainer decides the fit's
+ * feature size and rejects the rows of other sizes.
  */
 public final class LabeledRowReader implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -70,7 +71,8 @@ public final class LabeledRowReader implements Serializable {
     /** Adds the row to {@code cache}; returns false if it was invalid and skipped. */
     public boolean addTo(TrainingCache cache, Row row) {
         Object features = row.getField(featuresIndex);
-        String problem = VectorChecks.problemOf(features, cache.dim());
+        // Any size: the cache groups rows by size, and the trainer decides which size is right.
+        String problem = VectorChecks.problemOf(features, -1);
         if (problem != null) {
             invalidRows.reject(features, featuresCol, problem);
             return false;

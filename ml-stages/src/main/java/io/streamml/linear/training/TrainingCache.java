@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.training;
 
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.serialization.Codec;
 import io.streamml.common.serialization.CodecTypeInfo;
 import io.streamml.linear.SliceEvaluation;
@@ -24,13 +25,20 @@ import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A subtask's training rows in compact primitive arrays — features, label and weight, about 8·(d +
  * 2) bytes per dense row plus a 4-byte row index — rather than Rows or vector objects, so a bounded
  * fit can pass over them once per round. Dense rows live in one flat array, sparse rows in
  * compressed-row form; row order is kept for mini-batches.
+ *
+ * <p>A cache takes rows of any size: rows whose size differs from its first row's go to a nested
+ * cache per size, and the trainer picks the fit's size later ({@link #sizes()}, {@link
+ * #rowsOfSize}), so a few rows of a wrong size are rejected even when they come first. {@link
+ * #numRows()}, {@link #addTo}, {@link #totalWeight()} and the like see the first size's rows only.
  */
 public final class TrainingCache implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,6 +65,9 @@ public final class TrainingCache implements Serializable {
 
     private int[] sparseIndices = new int[0];
     private double[] sparseValues = new double[0];
+
+    /** Rows of other sizes than {@link #dim}, one cache per size; null while there are none. */
+    private List<TrainingCache> otherSizes;
 
     public TrainingCache() {}
 
@@ -90,14 +101,20 @@ public final class TrainingCache implements Serializable {
     }
 
     public void addDense(double[] features, double label, double weight) {
-        checkDim(features.length);
+        groupOf(features.length).addDenseOfSize(features, label, weight);
+    }
+
+    private void addDenseOfSize(double[] features, double label, double weight) {
         dense = ensure(dense, (numDense + 1) * dim);
         System.arraycopy(features, 0, dense, numDense * dim, dim);
         addRow(label, weight, numDense++);
     }
 
     public void addSparse(int size, int[] indices, double[] values, double label, double weight) {
-        checkDim(size);
+        groupOf(size).addSparseOfSize(indices, values, label, weight);
+    }
+
+    private void addSparseOfSize(int[] indices, double[] values, double label, double weight) {
         int start = sparseStarts[numSparse];
         sparseIndices = ensure(sparseIndices, start + indices.length);
         sparseValues = ensure(sparseValues, start + values.length);
@@ -108,13 +125,73 @@ public final class TrainingCache implements Serializable {
         addRow(label, weight, -(numSparse++) - 1);
     }
 
-    private void checkDim(int size) {
+    /**
+     * The cache for rows of {@code size}: this one (which takes its first row's size) or one
+     * nested.
+     */
+    private TrainingCache groupOf(int size) {
         if (dim < 0) {
             dim = size;
-        } else if (size != dim) {
-            throw new IllegalArgumentException(
-                    "vector size " + size + " differs from the first row's " + dim);
         }
+        if (size == dim) {
+            return this;
+        }
+        if (otherSizes == null) {
+            otherSizes = new ArrayList<>();
+        }
+        for (TrainingCache other : otherSizes) {
+            if (other.dim == size) {
+                return other;
+            }
+        }
+        TrainingCache other = new TrainingCache(size);
+        otherSizes.add(other);
+        return other;
+    }
+
+    /** How many rows of each size the cache holds. */
+    public VectorSizes sizes() {
+        VectorSizes sizes = new VectorSizes();
+        for (TrainingCache group : groups()) {
+            sizes.add(group.dim, group.numRows);
+        }
+        return sizes;
+    }
+
+    /** The cache's rows grouped by size, each group a cache of one size. */
+    public List<TrainingCache> groups() {
+        List<TrainingCache> groups = new ArrayList<>();
+        if (numRows > 0) {
+            groups.add(this);
+        }
+        if (otherSizes != null) {
+            for (TrainingCache other : otherSizes) {
+                if (other.numRows > 0) {
+                    groups.add(other);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * The rows of {@code size} alone, dropping the others: this cache (without its nested ones), a
+     * nested one, or an empty cache of that size.
+     */
+    public TrainingCache rowsOfSize(int size) {
+        if (dim == size || (dim < 0 && numRows == 0 && otherSizes == null)) {
+            otherSizes = null;
+            dim = size;
+            return this;
+        }
+        if (otherSizes != null) {
+            for (TrainingCache other : otherSizes) {
+                if (other.dim == size) {
+                    return other;
+                }
+            }
+        }
+        return new TrainingCache(size);
     }
 
     private void addRow(double label, double weight, int ref) {
@@ -129,6 +206,9 @@ public final class TrainingCache implements Serializable {
 
     /** Drops spare capacity once all rows are in, so the cache holds just the raw data. */
     public void trim() {
+        if (otherSizes != null) {
+            otherSizes.forEach(TrainingCache::trim);
+        }
         labels = Arrays.copyOf(labels, numRows);
         weights = Arrays.copyOf(weights, numRows);
         rowRefs = Arrays.copyOf(rowRefs, numRows);
@@ -141,14 +221,28 @@ public final class TrainingCache implements Serializable {
 
     /** Bytes of the rows themselves, what the cache writes; O(1). */
     public long contentBytes() {
+        long others = 0;
+        if (otherSizes != null) {
+            for (TrainingCache other : otherSizes) {
+                others += other.contentBytes();
+            }
+        }
         int nnz = sparseStarts[numSparse];
-        return 8L * (2L * numRows + (long) numDense * Math.max(dim, 0) + nnz)
+        return others
+                + 8L * (2L * numRows + (long) numDense * Math.max(dim, 0) + nnz)
                 + 4L * (numRows + numSparse + nnz);
     }
 
     /** Bytes held by the arrays (after {@link #trim()}: the cache's footprint). */
     public long sizeInBytes() {
-        return 8L * (labels.length + weights.length + dense.length + sparseValues.length)
+        long others = 0;
+        if (otherSizes != null) {
+            for (TrainingCache other : otherSizes) {
+                others += other.sizeInBytes();
+            }
+        }
+        return others
+                + 8L * (labels.length + weights.length + dense.length + sparseValues.length)
                 + 4L * (rowRefs.length + sparseStarts.length + sparseIndices.length);
     }
 
@@ -210,15 +304,25 @@ public final class TrainingCache implements Serializable {
         int nnz = sparseStarts[numSparse];
         copy.sparseIndices = Arrays.copyOf(sparseIndices, nnz);
         copy.sparseValues = Arrays.copyOf(sparseValues, nnz);
+        if (otherSizes != null) {
+            copy.otherSizes = new ArrayList<>();
+            for (TrainingCache other : otherSizes) {
+                copy.otherSizes.add(other.copy());
+            }
+        }
         return copy;
     }
 
-    /** Appends {@code other}'s rows after this cache's, in bulk. */
+    /**
+     * Appends {@code other}'s rows after this cache's (those of each size after its own), in bulk.
+     */
     public void append(TrainingCache other) {
-        if (other.numRows == 0) {
-            return;
+        for (TrainingCache group : other.groups()) {
+            groupOf(group.dim).appendOfSize(group);
         }
-        checkDim(other.dim);
+    }
+
+    private void appendOfSize(TrainingCache other) {
         int denseLength = other.numDense * dim;
         dense = ensure(dense, numDense * dim + denseLength);
         System.arraycopy(other.dense, 0, dense, numDense * dim, denseLength);
@@ -262,6 +366,12 @@ public final class TrainingCache implements Serializable {
         writeInts(out, sparseStarts, numSparse + 1);
         writeInts(out, sparseIndices, nnz);
         writeDoubles(out, sparseValues, nnz);
+        out.writeInt(otherSizes == null ? 0 : otherSizes.size());
+        if (otherSizes != null) {
+            for (TrainingCache other : otherSizes) {
+                other.write(out);
+            }
+        }
     }
 
     /** Reads what {@link #write} wrote. */
@@ -277,6 +387,13 @@ public final class TrainingCache implements Serializable {
         cache.sparseStarts = readInts(in);
         cache.sparseIndices = readInts(in);
         cache.sparseValues = readDoubles(in);
+        int others = in.readInt();
+        if (others > 0) {
+            cache.otherSizes = new ArrayList<>();
+            for (int i = 0; i < others; i++) {
+                cache.otherSizes.add(read(in));
+            }
+        }
         return cache;
     }
 

@@ -329,7 +329,11 @@ class LogisticRegressionTest {
         Object[][] cases = {
             {Row.of(9, null, 1.0, 1.0), "features", "the vector is null"},
             {Row.of(9, Vectors.dense(1, Double.NaN, 0, 0), 1.0, 1.0), "features", "NaN"},
-            {Row.of(9, Vectors.dense(1, 2), 1.0, 1.0), "features", "size 2 but 4"},
+            {
+                Row.of(9, Vectors.dense(1, 2), 1.0, 1.0),
+                "features",
+                "1 of size 2): the features have size 4"
+            },
             {Row.of(9, Vectors.dense(1, 2, 3, 4), 2.0, 1.0), "label", "must be 0 or 1"},
             {Row.of(9, Vectors.dense(1, 2, 3, 4), Double.NaN, 1.0), "label", "NaN"},
             {Row.of(9, Vectors.dense(1, 2, 3, 4), 1.0, -1.0), "weight", "negative"},
@@ -378,12 +382,11 @@ class LogisticRegressionTest {
                                                     COLUMNS, types(DenseVector.class), rows))
                                     .getModelData()[0]);
             assertArrayEquals(clean.coefficient.values, skipped.coefficient.values, 1e-9);
+            // Counted where rows are read, or for their size where the size is decided.
             assertEquals(
                     1,
                     skipJob.counter(
-                            CLUSTER,
-                            "LogisticRegression.slices",
-                            InvalidRowPolicy.SKIPPED_ROWS_METRIC));
+                            CLUSTER, "LogisticRegression.", InvalidRowPolicy.SKIPPED_ROWS_METRIC));
         }
     }
 
@@ -402,9 +405,9 @@ class LogisticRegressionTest {
                                 modelData(
                                         job,
                                         new LogisticRegression().fit(input).getModelData()[0]));
-        // Caught where the sizes meet: in one subtask, or when the subtasks report.
-        assertCauseContains(e, "LogisticRegression: ");
-        assertCauseContains(e, "column 'features'");
+        // Half and half: the smaller size wins the tie, and the rows of the other are the error.
+        assertCauseContains(e, "LogisticRegression: invalid value in column 'features'");
+        assertCauseContains(e, "20 of size 3): the features have size 2");
     }
 
     @Test

@@ -107,6 +107,19 @@ class OverflowTest {
                 "column 'features'",
                 "no step that lowers the objective");
 
+        // Mini-batch SGD on the same rows: an error too, not a NaN model.
+        TestJob sgd = restartingJob(2);
+        Table hugeForSgd = sgd.boundedTable(COLUMNS, TYPES, rows(200, 1e300, 1));
+        assertFails(
+                () ->
+                        sgd.collect(
+                                new LogisticRegression()
+                                        .setOptimizer("sgd")
+                                        .fit(hugeForSgd)
+                                        .getModelData()[0]),
+                "LogisticRegression",
+                "'features'");
+
         // Large enough that the gradient itself overflows.
         TestJob lrGradient = restartingJob(2);
         Table hugest = lrGradient.boundedTable(COLUMNS, TYPES, rows(200, 1e307, 1));

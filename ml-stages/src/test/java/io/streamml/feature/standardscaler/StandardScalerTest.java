@@ -305,7 +305,7 @@ class StandardScalerTest {
             {null, "the vector is null"},
             {Vectors.dense(1, Double.NaN, 3), "NaN at position 1"},
             {Vectors.dense(1, 2, Double.POSITIVE_INFINITY), "Infinity at position 2"},
-            {Vectors.dense(1, 2), "size 2 but 3 was expected"},
+            {Vectors.dense(1, 2), "1 of size 2): the features have size 3"},
         };
         for (Object[] c : cases) {
             TestJob job = TestJob.withParallelism(1);
@@ -340,11 +340,18 @@ class StandardScalerTest {
         StandardScalerModel model = new StandardScaler().setHandleInvalid("skip").fit(train);
         StandardScalerModelData data = modelData(job, model).get(0);
         assertArrayEquals(new double[] {2, 4}, data.mean.values, 1e-12);
+        // The null and NaN rows where rows are read, the row of size 3 where the size is decided.
         assertEquals(
-                3,
+                2,
                 job.counter(
                         CLUSTER,
                         "StandardScaler.localStatistics",
+                        InvalidRowPolicy.SKIPPED_ROWS_METRIC));
+        assertEquals(
+                1,
+                job.counter(
+                        CLUSTER,
+                        "StandardScaler.mergeStatistics",
                         InvalidRowPolicy.SKIPPED_ROWS_METRIC));
 
         List<Row> scored = job.collect(model.transform(train)[0]);

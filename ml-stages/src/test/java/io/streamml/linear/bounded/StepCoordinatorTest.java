@@ -14,6 +14,7 @@
 package io.streamml.linear.bounded;
 
 import io.streamml.classification.logisticregression.LogisticRegression;
+import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.linear.LinearModelData;
 import io.streamml.linear.loss.LogLoss;
 import io.streamml.linear.training.LinearTrainingConfig;
@@ -61,7 +62,9 @@ class StepCoordinatorTest {
     private static OneInputStreamOperatorTestHarness<RoundReply, RoundPoint> harness()
             throws Exception {
         OneInputStreamOperatorTestHarness<RoundReply, RoundPoint> harness =
-                new OneInputStreamOperatorTestHarness<>(new StepCoordinator(CONFIG, 2, 0));
+                new OneInputStreamOperatorTestHarness<>(
+                        new StepCoordinator(
+                                CONFIG, new InvalidRowPolicy("LogisticRegression", "error"), 2, 0));
         KryoForbidden.install(harness.getExecutionConfig());
         return harness;
     }

@@ -13,6 +13,7 @@
  */
 package io.streamml.linear.online;
 
+import io.streamml.common.input.VectorSizes;
 import io.streamml.common.minibatch.Slice;
 import io.streamml.linear.LinearModelData;
 import io.streamml.linear.loss.SquaredLoss;
@@ -57,11 +58,14 @@ class OnlineCoordinatorTest {
     }
 
     private static StreamRecord<WorkerMessage> closedSlice(int subtask) {
-        Slice<Void> report = new Slice<>();
+        Slice<VectorSizes> report = new Slice<>();
         report.kind = Slice.CLOSED;
         report.subtask = subtask;
         report.timestamp = Long.MAX_VALUE;
-        return new StreamRecord<>(WorkerMessage.report(report, 2));
+        // Rows of size 2, as many as the subtask has.
+        report.content = new VectorSizes();
+        report.content.add(2, subtask == 0 ? ROWS_OF_SUBTASK_0.length : ROWS_OF_SUBTASK_1.length);
+        return new StreamRecord<>(WorkerMessage.report(report));
     }
 
     private static StreamRecord<WorkerMessage> reply(

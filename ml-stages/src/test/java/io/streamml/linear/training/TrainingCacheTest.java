@@ -31,7 +31,6 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tests {@link TrainingCache}: footprint and sums against a direct computation. */
@@ -113,7 +112,44 @@ class TrainingCacheTest {
             assertEquals(3, sums.count());
         }
         assertEquals(5.0, cache.totalWeight());
-        assertThrows(IllegalArgumentException.class, () -> cache.addDense(new double[2], 0, 1));
+    }
+
+    @Test
+    void testRowsOfOtherSizesAreKeptApartAndSelectedBySize() throws Exception {
+        // The first row has the odd size: the rows of size 3 must still all be found.
+        TrainingCache cache = new TrainingCache();
+        cache.addDense(new double[] {9, 9}, 1, 1);
+        cache.addDense(new double[] {1, 2, 3}, 0, 2);
+        cache.addSparse(3, new int[] {1}, new double[] {5}, 1, 3);
+        TrainingCache later = new TrainingCache();
+        later.addDense(new double[] {4, 5, 6}, 1, 4);
+        later.addSparse(7, new int[] {6}, new double[] {1}, 0, 5);
+        cache.append(later);
+
+        TypeSerializer<TrainingCache> serializer =
+                TrainingCache.TYPE.createSerializer(new ExecutionConfig());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(cache, out);
+        TrainingCache restored =
+                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertArrayEquals(new int[] {2, 3, 7}, restored.sizes().sizes);
+        assertArrayEquals(new long[] {1, 3, 1}, restored.sizes().rows);
+        assertEquals(3, restored.sizes().mostCommon());
+        TrainingCache ofThree = restored.rowsOfSize(3);
+        assertEquals(3, ofThree.dim());
+        assertEquals(3, ofThree.numRows());
+        assertEquals(2 + 3 + 4, ofThree.totalWeight());
+        // Σw·y and the gradient at zero see exactly the three rows of size 3, in order.
+        assertEquals(3 + 4, ofThree.weightedLabelSum());
+        MiniBatchGradient sums = new MiniBatchGradient(SquaredLoss.INSTANCE, 3, false);
+        ofThree.addTo(sums, new double[3], null, SquaredLoss.INSTANCE);
+        // Squared loss at zero: gradient −Σ w·y·x.
+        assertArrayEquals(
+                new double[] {-(3 * 0 + 4 * 1 * 4), -(3 * 5 + 4 * 5), -(4 * 6)},
+                sums.gradientSum(),
+                0);
+        assertEquals(0, restored.rowsOfSize(5).numRows());
     }
 
     /** A cache of mixed rows, half dense and half sparse (the zeros left out). */
