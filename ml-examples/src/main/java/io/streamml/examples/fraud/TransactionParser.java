@@ -58,18 +58,23 @@ public class TransactionParser extends ProcessFunction<RawRecord, Transaction> {
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<Transaction> out) {
-        String reason;
+        Transaction transaction = null;
+        String reason = null;
         if (record.value == null) {
             reason = "no value (a tombstone)";
         } else {
             try {
-                out.collect(Transaction.fromCsv(utf8(record.value)));
-                return;
+                transaction = Transaction.fromCsv(utf8(record.value));
             } catch (CharacterCodingException e) {
                 reason = "not UTF-8 text";
             } catch (IllegalArgumentException e) {
                 reason = e.getMessage();
             }
+        }
+        if (transaction != null) {
+            // Outside the try: an error of a chained operator downstream is no malformed record.
+            out.collect(transaction);
+            return;
         }
         DeadLetter letter = new DeadLetter(record, reason);
         if (malformedRecords.getCount() == 0) {
