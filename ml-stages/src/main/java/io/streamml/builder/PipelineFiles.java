@@ -15,15 +15,13 @@ package io.streamml.builder;
 
 import io.streamml.common.model.InvalidModelFileException;
 import io.streamml.common.model.StageDirectory;
+import io.streamml.common.model.StageLoader;
 import io.streamml.common.model.StageMetadata;
 
 import org.apache.flink.ml.api.Stage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ final class PipelineFiles {
         int count = (Integer) numStages;
         List<Stage<?>> stages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            stages.add(loadStage(env, stagePath(path, i, count)));
+            stages.add(StageLoader.load(env, stagePath(path, i, count), Stage.class));
         }
         return stages;
     }
@@ -87,54 +85,5 @@ final class PipelineFiles {
     private static String stagePath(String path, int i, int numStages) {
         String name = String.format("%0" + String.valueOf(numStages).length() + "d", i);
         return StageDirectory.child(StageDirectory.child(path, "stages"), name);
-    }
-
-    private static Stage<?> loadStage(StreamExecutionEnvironment env, String path)
-            throws IOException {
-        String file = StageDirectory.child(path, "metadata");
-        Object className = StageMetadata.read(path).get("className");
-        if (!(className instanceof String)) {
-            throw new InvalidModelFileException(file + ": names no stage class");
-        }
-        Class<?> stageClass;
-        try {
-            // Not initialized: a class that is no Stage must not run its static initializer.
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            stageClass =
-                    Class.forName(
-                            (String) className,
-                            false,
-                            loader != null ? loader : PipelineFiles.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new InvalidModelFileException(
-                    file + ": names " + className + ", a class that cannot be found", e);
-        }
-        if (!Stage.class.isAssignableFrom(stageClass)) {
-            throw new InvalidModelFileException(
-                    file + ": names " + className + ", which is not a stage");
-        }
-        Method load;
-        try {
-            load = stageClass.getMethod("load", StreamExecutionEnvironment.class, String.class);
-        } catch (NoSuchMethodException e) {
-            throw new InvalidModelFileException(
-                    file + ": " + className + " has no static load(env, path)", e);
-        }
-        if (!Modifier.isStatic(load.getModifiers())
-                || !Stage.class.isAssignableFrom(load.getReturnType())) {
-            throw new InvalidModelFileException(
-                    file + ": " + className + ".load(env, path) is not a static stage loader");
-        }
-        try {
-            return (Stage<?>) load.invoke(null, env, path);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw new InvalidModelFileException(file + ": loading " + className + " failed", cause);
-        } catch (IllegalAccessException e) {
-            throw new InvalidModelFileException(file + ": cannot call " + className + ".load", e);
-        }
     }
 }

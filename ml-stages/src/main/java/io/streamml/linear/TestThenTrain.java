@@ -13,8 +13,12 @@
  */
 package io.streamml.linear;
 
+import org.apache.flink.ml.param.Param;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Table;
+
+import java.io.IOException;
+import java.util.Map;
 
 /** An online linear Estimator that can report test-then-train predictions while it learns. */
 public interface TestThenTrain {
@@ -26,4 +30,10 @@ public interface TestThenTrain {
 
     /** Whether predictions are probabilities of class 1 (logistic) rather than values. */
     boolean predictsProbabilities();
+
+    /** Saves the Estimator, e.g. with the evaluator that runs it (every Stage has this). */
+    void save(String path) throws IOException;
+
+    /** The Estimator's params (every Stage has them). */
+    Map<Param<?>, Object> getParamMap();
 }

@@ -15,7 +15,10 @@ package io.streamml.evaluation;
 
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.common.metrics.StageMetrics;
+import io.streamml.common.model.InvalidModelFileException;
 import io.streamml.evaluation.prequential.PrequentialEvaluator;
+import io.streamml.feature.standardscaler.StandardScaler;
+import io.streamml.linear.TestThenTrain;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.SyntheticData;
 import io.streamml.testutil.TestJob;
@@ -26,9 +29,11 @@ import org.apache.flink.types.Row;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +41,7 @@ import static io.streamml.testutil.LinearTestData.COLUMNS;
 import static io.streamml.testutil.LinearTestData.rows;
 import static io.streamml.testutil.LinearTestData.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tests {@link PrequentialEvaluator}: test-then-train metrics and drift detection. */
@@ -206,6 +212,51 @@ class PrequentialEvaluatorTest {
         }
         rows.addAll(changed);
         return rows;
+    }
+
+    @Test
+    void testSaveLoadRoundTripsWithItsEstimator(@TempDir Path dir) throws Exception {
+        PrequentialEvaluator evaluator =
+                new PrequentialEvaluator()
+                        .setEstimator(onlineLr().setReg(0.01))
+                        .setWindowBatches(4)
+                        .setDriftDetector("pageHinkley");
+        String path = dir.resolve("evaluator").toString();
+        evaluator.save(path);
+        TestJob job = TestJob.withParallelism(1);
+        PrequentialEvaluator loaded = PrequentialEvaluator.load(job.env, path);
+
+        assertEquals(evaluator.getParamMap(), loaded.getParamMap());
+        assertEquals(LogisticRegression.class, loaded.getEstimator().getClass());
+        assertEquals(evaluator.getEstimator().getParamMap(), loaded.getEstimator().getParamMap());
+
+        // The loaded evaluator runs the same training and reports the same windows.
+        List<Row> rows =
+                rows(SyntheticData.logistic(5, 1200, new double[] {1, -1}, 0.2, false), false);
+        List<Row> original =
+                job.collect(
+                        evaluator
+                                .transform(
+                                        job.boundedTable(COLUMNS, types(DenseVector.class), rows))[
+                                0]);
+        TestJob again = TestJob.withParallelism(1);
+        List<Row> reloaded =
+                again.collect(
+                        loaded.transform(
+                                        again.boundedTable(
+                                                COLUMNS, types(DenseVector.class), rows))[0]);
+        assertEquals(3, original.size());
+        assertEquals(original, reloaded);
+
+        // An estimator file that names a stage of another kind is refused before it loads.
+        String tampered = dir.resolve("tampered").toString();
+        new PrequentialEvaluator().save(tampered);
+        new StandardScaler().save(tampered + "/estimator");
+        InvalidModelFileException e =
+                assertThrows(
+                        InvalidModelFileException.class,
+                        () -> PrequentialEvaluator.load(job.env, tampered));
+        assertTrue(e.getMessage().contains("which is not a " + TestThenTrain.class.getName()));
     }
 
     @Test

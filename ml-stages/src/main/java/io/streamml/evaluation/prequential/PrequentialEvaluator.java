@@ -13,6 +13,8 @@
  */
 package io.streamml.evaluation.prequential;
 
+import io.streamml.common.model.StageDirectory;
+import io.streamml.common.model.StageLoader;
 import io.streamml.common.model.StageMetadata;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.drift.Adwin;
@@ -20,6 +22,7 @@ import io.streamml.drift.DriftDetector;
 import io.streamml.drift.PageHinkley;
 import io.streamml.linear.TestThenTrain;
 
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.ml.api.AlgoOperator;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
@@ -55,6 +58,9 @@ public class PrequentialEvaluator
                 PrequentialEvaluatorParams<PrequentialEvaluator> {
     static final String STAGE = "PrequentialEvaluator";
 
+    /** Where {@link #save} puts the Estimator, below the evaluator's own directory. */
+    private static final String ESTIMATOR_DIR = "estimator";
+
     private final Map<Param<?>, Object> paramMap = new HashMap<>();
     private TestThenTrain estimator;
 
@@ -66,6 +72,11 @@ public class PrequentialEvaluator
     public PrequentialEvaluator setEstimator(TestThenTrain estimator) {
         this.estimator = estimator;
         return this;
+    }
+
+    /** The online Estimator to evaluate, or null while none is set. */
+    public TestThenTrain getEstimator() {
+        return estimator;
     }
 
     @Override
@@ -106,13 +117,27 @@ public class PrequentialEvaluator
         }
     }
 
+    /** Saves the params, and the Estimator (when set) under {@code path/estimator}. */
     @Override
     public void save(String path) throws IOException {
         StageMetadata.save(this, path);
+        if (estimator != null) {
+            estimator.save(StageDirectory.child(path, ESTIMATOR_DIR));
+        }
     }
 
+    /**
+     * Loads what {@link #save} wrote. The Estimator's metadata is untrusted like the rest: its
+     * class must be a Stage and a {@link TestThenTrain} before anything of it runs.
+     */
     public static PrequentialEvaluator load(StreamExecutionEnvironment env, String path)
             throws IOException {
-        return StageMetadata.load(path, PrequentialEvaluator.class);
+        PrequentialEvaluator evaluator = StageMetadata.load(path, PrequentialEvaluator.class);
+        String estimatorPath = StageDirectory.child(path, ESTIMATOR_DIR);
+        Path estimatorDir = new Path(estimatorPath);
+        if (estimatorDir.getFileSystem().exists(estimatorDir)) {
+            evaluator.estimator = StageLoader.load(env, estimatorPath, TestThenTrain.class);
+        }
+        return evaluator;
     }
 }
