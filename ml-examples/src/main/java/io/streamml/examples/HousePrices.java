@@ -16,7 +16,6 @@ package io.streamml.examples;
 import io.streamml.evaluation.regression.RegressionEvaluator;
 import io.streamml.feature.standardscaler.StandardScaler;
 import io.streamml.feature.standardscaler.StandardScalerModel;
-import io.streamml.linear.LinearModelData;
 import io.streamml.regression.linearregression.LinearRegression;
 import io.streamml.regression.linearregression.LinearRegressionModel;
 
@@ -70,9 +69,14 @@ public class HousePrices {
             regression.setTrainingMode("online").setOptimizer("sgd").setGlobalBatchSize(100);
         }
         LinearRegressionModel model = regression.fit(scaler.transform(train)[0]);
+        if (streaming) {
+            // Train to the end of the replayed rows, then score the held-out houses with the
+            // final version (a streaming transform would use whichever version had arrived).
+            model.keepNewestVersion();
+        }
 
         Row scalerData = first(tEnv, scaler.getModelData()[0]);
-        Row modelData = last(tEnv, model.getModelData()[0]);
+        Row modelData = first(tEnv, model.getModelData()[0]);
         double[] mean = ((DenseVector) scalerData.getField("mean")).values;
         double[] std = ((DenseVector) scalerData.getField("std")).values;
         double[] beta = ((DenseVector) modelData.getField("coefficient")).values;
@@ -96,24 +100,6 @@ public class HousePrices {
         System.out.printf(
                 Locale.ROOT, "%-10s %12.1f %12.1f%n", "intercept", rawIntercept, TRUE_INTERCEPT);
 
-        if (streaming) {
-            // The online model's newest version scores the held-out houses.
-            LinearModelData newest =
-                    new LinearModelData(
-                            new DenseVector(beta),
-                            intercept,
-                            (Long) modelData.getField("modelVersion"),
-                            (Long) modelData.getField("timestamp"));
-            model =
-                    new LinearRegressionModel()
-                            .setFeaturesCol("scaled")
-                            .setModelData(
-                                    LinearModelData.SCHEMA.toTable(
-                                            tEnv,
-                                            env.fromCollection(
-                                                    List.of(newest),
-                                                    LinearModelData.SCHEMA.modelType())));
-        }
         Row metrics =
                 first(
                         tEnv,
@@ -157,16 +143,5 @@ public class HousePrices {
         try (CloseableIterator<Row> it = tEnv.toDataStream(table).executeAndCollect()) {
             return it.next();
         }
-    }
-
-    /** The last row: for an online fit, the newest model version. */
-    private static Row last(StreamTableEnvironment tEnv, Table table) throws Exception {
-        Row last = null;
-        try (CloseableIterator<Row> it = tEnv.toDataStream(table).executeAndCollect()) {
-            while (it.hasNext()) {
-                last = it.next();
-            }
-        }
-        return last;
     }
 }

@@ -15,6 +15,7 @@ package io.streamml.linear;
 
 import io.streamml.common.model.ModelDataFiles;
 import io.streamml.common.model.ModelScoring;
+import io.streamml.common.model.NewestVersion;
 import io.streamml.common.model.RowScorer;
 import io.streamml.common.model.StageMetadata;
 
@@ -68,6 +69,20 @@ public abstract class LinearModel<T extends LinearModel<T>> implements Model<T> 
     @Override
     public Table[] getModelData() {
         return new Table[] {modelDataTable};
+    }
+
+    /**
+     * Runs the job that produces the model data to its end and keeps only its newest version, e.g.
+     * after an online fit on a bounded Table, so that a transform scores every row with the final
+     * model. The model data must be bounded.
+     *
+     * @throws IllegalStateException when the model data is unbounded or holds no version
+     */
+    @SuppressWarnings("unchecked")
+    public T keepNewestVersion() throws Exception {
+        Preconditions.checkState(modelDataTable != null, "%s has no model data", stage());
+        modelDataTable = NewestVersion.of(modelDataTable, LinearModelData.SCHEMA, stage());
+        return (T) this;
     }
 
     /**

@@ -266,6 +266,72 @@ class OnlineLinearRegressionTest {
         assertTrue(online <= best * 1.05, online + " vs optimum " + best);
     }
 
+    private static LinearRegressionModel replayedOnlineFit(Table train) {
+        return new LinearRegression()
+                .setTrainingMode("online")
+                .setOptimizer("sgd")
+                .setLearningRate(0.1)
+                .setGlobalBatchSize(50)
+                .fit(train);
+    }
+
+    @Test
+    void testKeepNewestVersionScoresEveryRowWithTheFinalModel() throws Exception {
+        SyntheticData data =
+                SyntheticData.linear(13, 600, new double[] {1.5, -0.5}, 0.8, 0.5, false);
+        List<Row> rows = rows(data, false);
+        TestJob versionsJob = TestJob.withParallelism(1);
+        List<Row> all =
+                versionsJob.collect(
+                        replayedOnlineFit(
+                                        versionsJob.boundedTable(
+                                                COLUMNS, types(DenseVector.class), rows))
+                                .getModelData()[0]);
+        LinearModelData last = fromRow(all.get(all.size() - 1));
+        assertEquals(600 / 50, last.modelVersion);
+
+        TestJob job = TestJob.withParallelism(1);
+        LinearRegressionModel model =
+                replayedOnlineFit(job.boundedTable(COLUMNS, types(DenseVector.class), rows))
+                        .keepNewestVersion();
+        LinearModelData kept = modelData(job, model.getModelData()[0]);
+        assertEquals(last.modelVersion, kept.modelVersion);
+        assertArrayEquals(last.coefficient.values, kept.coefficient.values, 0);
+        assertEquals(last.intercept, kept.intercept, 0);
+
+        // Every row of a bounded transform meets that version: β·x + b computed here.
+        List<Row> scored =
+                job.collect(
+                        model.transform(
+                                        job.boundedTable(
+                                                COLUMNS,
+                                                types(DenseVector.class),
+                                                rows.subList(0, 40)))[0]);
+        assertEquals(40, scored.size());
+        for (Row row : scored) {
+            double[] x = ((DenseVector) row.getField("features")).values;
+            double expected = last.intercept;
+            for (int j = 0; j < x.length; j++) {
+                expected += last.coefficient.values[j] * x[j];
+            }
+            assertEquals(expected, (Double) row.getField("prediction"), 1e-12);
+        }
+
+        // Unbounded model data has no newest version to wait for.
+        TestJob streaming = TestJob.withParallelism(1);
+        LinearRegressionModel online =
+                new LinearRegression()
+                        .fit(
+                                streaming.unboundedTable(
+                                        new ControllableSource(),
+                                        COLUMNS,
+                                        types(DenseVector.class),
+                                        false));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, online::keepNewestVersion);
+        assertTrue(e.getMessage().contains("unbounded"), e.getMessage());
+    }
+
     @Test
     void testCountBatchesCarryTheirLatestEventTime() throws Exception {
         TestJob job = TestJob.withParallelism(2);
