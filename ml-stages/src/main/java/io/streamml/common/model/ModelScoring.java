@@ -26,13 +26,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +101,7 @@ public final class ModelScoring<M extends VersionedModelData> {
             names = concat(names, new String[] {modelVersionCol});
             types = concat(types, new TypeInformation<?>[] {Types.LONG});
         }
-        String rowtime = rowtimeColumn(input.getResolvedSchema());
+        String rowtime = TableRows.rowtimeColumn(input.getResolvedSchema());
         int[] keptFields =
                 IntStream.range(0, inputType.getArity())
                         .filter(i -> !inputType.getFieldNames()[i].equals(rowtime))
@@ -147,24 +145,8 @@ public final class ModelScoring<M extends VersionedModelData> {
                                         maxAllowedModelDelayMs));
         // A rowtime attribute leaves the rows as their record timestamp and comes back as the
         // last column, so the output keeps event time for the stages after this one.
-        Schema rowtimeColumn =
-                rowtime == null
-                        ? null
-                        : Schema.newBuilder()
-                                .columnByMetadata(rowtime, "TIMESTAMP_LTZ(3)")
-                                .watermark(rowtime, "SOURCE_WATERMARK()")
-                                .build();
+        Schema rowtimeColumn = TableRows.rowtimeSchema(rowtime);
         return TableRows.fromInternal(tEnv, scored, columnNames, columnTypes, rowtimeColumn);
-    }
-
-    /** The name of the schema's rowtime attribute, or null. */
-    private static String rowtimeColumn(ResolvedSchema schema) {
-        for (Column column : schema.getColumns()) {
-            if (LogicalTypeChecks.isRowtimeAttribute(column.getDataType().getLogicalType())) {
-                return column.getName();
-            }
-        }
-        return null;
     }
 
     private void checkNewColumn(RowTypeInfo inputType, String name) {

@@ -100,7 +100,9 @@ public final class InternalFields implements Serializable {
             return internal;
         }
         BinaryRawValueData<Object> raw = (BinaryRawValueData<Object>) internal;
-        if (raw.getSegments() == null) {
+        // Not serialized yet (a conversion chained before with object reuse hands on the object
+        // alone; asking for its bytes would throw), or holding its object already.
+        if (raw.getBinarySection() == null || raw.getJavaObject() != null) {
             return raw;
         }
         return new BinaryRawValueData<>(

@@ -24,12 +24,14 @@ import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.expressions.Expression;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
 
@@ -136,5 +138,29 @@ public final class TableRows {
         public Row map(RowData internal) {
             return fields.toRow(internal);
         }
+    }
+
+    /** The name of the schema's rowtime attribute, or null. */
+    public static String rowtimeColumn(ResolvedSchema schema) {
+        for (Column column : schema.getColumns()) {
+            if (LogicalTypeChecks.isRowtimeAttribute(column.getDataType().getLogicalType())) {
+                return column.getName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The declared column that brings a rowtime attribute back, as the last column, from the rows'
+     * record timestamps and watermarks (for {@link #fromInternal}), or null without one: a
+     * transform keeps event time for the stages after it.
+     */
+    public static Schema rowtimeSchema(String rowtime) {
+        return rowtime == null
+                ? null
+                : Schema.newBuilder()
+                        .columnByMetadata(rowtime, "TIMESTAMP_LTZ(3)")
+                        .watermark(rowtime, "SOURCE_WATERMARK()")
+                        .build();
     }
 }
