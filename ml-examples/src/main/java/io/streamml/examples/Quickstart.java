@@ -17,13 +17,13 @@ import io.streamml.builder.Pipeline;
 import io.streamml.builder.PipelineModel;
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.feature.standardscaler.StandardScaler;
+import io.streamml.feature.vectorassembler.VectorAssembler;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.api.Stage;
 import org.apache.flink.ml.linalg.DenseVector;
-import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -38,9 +38,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The article's example: CSV rows {@code id,x1,x2,label} parsed into a Table (id, features, label),
- * a Pipeline of {@link StandardScaler} and {@link LogisticRegression} fit on them, and each row's
- * prediction and probability printed.
+ * The article's example: CSV rows {@code id,x1,x2,label} parsed into a Table of plain columns, a
+ * Pipeline of {@link VectorAssembler}, {@link StandardScaler} and {@link LogisticRegression} fit on
+ * them, and each row's prediction and probability printed.
  *
  * <p>Run with {@code mvn -q -pl ml-examples -am package exec:java -DskipTests}; pass {@code
  * -Dexec.args=path/to/rows.csv} to read the rows from a file instead, and {@code --streaming} to
@@ -68,9 +68,8 @@ public class Quickstart {
             rows.add(
                     Row.of(
                             Integer.parseInt(f[0].trim()),
-                            Vectors.dense(
-                                    Double.parseDouble(f[1].trim()),
-                                    Double.parseDouble(f[2].trim())),
+                            Double.parseDouble(f[1].trim()),
+                            Double.parseDouble(f[2].trim()),
                             Double.parseDouble(f[3].trim())));
         }
 
@@ -83,14 +82,18 @@ public class Quickstart {
                                 rows,
                                 new RowTypeInfo(
                                         new TypeInformation<?>[] {
-                                            Types.INT,
-                                            TypeInformation.of(DenseVector.class),
-                                            Types.DOUBLE
+                                            Types.INT, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE
                                         },
-                                        new String[] {"id", "features", "label"})));
+                                        new String[] {"id", "x1", "x2", "label"})));
 
         // A typed list: javac's inference of List.of over two F-bounded stage types explodes.
         List<Stage<?>> stages = new ArrayList<>();
+        // The plain columns x1 and x2 become the vector the scaler reads.
+        stages.add(
+                new VectorAssembler()
+                        .setInputCols("x1", "x2")
+                        .setInputSizes(1, 1)
+                        .setOutputCol("features"));
         stages.add(
                 new StandardScaler()
                         .setInputCol("features")

@@ -13,16 +13,20 @@
  */
 package io.streamml.pipeline;
 
+import io.streamml.builder.Pipeline;
 import io.streamml.classification.logisticregression.LogisticRegression;
 import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.window.EventTimeTumblingWindows;
 import io.streamml.feature.standardscaler.StandardScaler;
+import io.streamml.feature.standardscaler.StandardScalerModel;
+import io.streamml.feature.vectorassembler.VectorAssembler;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.TestJob;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.ml.api.Stage;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vectors;
 import org.apache.flink.streaming.api.windowing.time.Time;
@@ -37,9 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 import static io.streamml.testutil.Causes.assertCauseContains;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,6 +106,100 @@ class TableSourcesTest {
                 job.collect(new LogisticRegression().setReg(0.1).fit(input).getModelData()[0]);
         assertEquals(1, models.size());
         assertEquals(0L, models.get(0).getField("modelVersion"));
+    }
+
+    /**
+     * SQL only, no DataStream code: a CSV file's plain numeric columns go through VectorAssembler,
+     * StandardScaler and LogisticRegression in one Pipeline. The scaled features are checked
+     * against two-pass statistics computed here, the predictions against the same scaler and
+     * regression fed vectors assembled by hand.
+     */
+    @Test
+    void testCsvDdlThroughVectorAssemblerScalerAndLogisticRegression(@TempDir Path dir)
+            throws Exception {
+        Random random = new Random(3);
+        int n = 200;
+        double[][] x = new double[n][];
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {5 + 2 * random.nextGaussian(), 10 * random.nextDouble()};
+            double label =
+                    x[i][0] - 5 + 0.3 * (x[i][1] - 5) + random.nextGaussian() > 0 ? 1.0 : 0.0;
+            lines.add(i + "," + x[i][0] + "," + x[i][1] + "," + label);
+        }
+        Path csv = dir.resolve("rows.csv");
+        Files.write(csv, lines);
+        String ddl =
+                "CREATE TABLE transactions (id INT, x1 DOUBLE, x2 DOUBLE, label DOUBLE) WITH ("
+                        + "'connector' = 'filesystem', 'path' = '"
+                        + csv.toUri()
+                        + "', 'format' = 'csv')";
+
+        TestJob job = TestJob.withParallelism(2);
+        job.tEnv.executeSql(ddl);
+        Table table = job.tEnv.from("transactions");
+        List<Stage<?>> stages = new ArrayList<>();
+        stages.add(
+                new VectorAssembler()
+                        .setInputCols("x1", "x2")
+                        .setInputSizes(1, 1)
+                        .setOutputCol("features"));
+        stages.add(
+                new StandardScaler()
+                        .setInputCol("features")
+                        .setOutputCol("scaled")
+                        .setWithMean(true));
+        stages.add(new LogisticRegression().setFeaturesCol("scaled").setReg(0.01));
+        List<Row> scored = job.collect(new Pipeline(stages).fit(table).transform(table)[0]);
+        scored.sort(Comparator.comparing(row -> (Integer) row.getField("id")));
+
+        // The oracle's side: vectors built by hand, the same scaler and regression.
+        TestJob handJob = TestJob.withParallelism(2);
+        handJob.tEnv.executeSql(ddl);
+        Table byHand = withFeatures(handJob, handJob.tEnv.from("transactions"), false);
+        StandardScalerModel scaler =
+                new StandardScaler()
+                        .setInputCol("features")
+                        .setOutputCol("scaled")
+                        .setWithMean(true)
+                        .fit(byHand);
+        Table scaledByHand = scaler.transform(byHand)[0];
+        List<Row> expected =
+                handJob.collect(
+                        new LogisticRegression()
+                                .setFeaturesCol("scaled")
+                                .setReg(0.01)
+                                .fit(scaledByHand)
+                                .transform(scaledByHand)[0]);
+        expected.sort(Comparator.comparing(row -> (Integer) row.getField("id")));
+
+        double[] mean = new double[2];
+        double[] std = new double[2];
+        for (double[] row : x) {
+            for (int j = 0; j < 2; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < 2; j++) {
+                std[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / (n - 1);
+            }
+        }
+        assertEquals(n, scored.size());
+        for (int i = 0; i < n; i++) {
+            Row row = scored.get(i);
+            assertEquals(i, row.getField("id"));
+            assertArrayEquals(x[i], ((DenseVector) row.getField("features")).values, 0);
+            double[] scaled = ((DenseVector) row.getField("scaled")).values;
+            for (int j = 0; j < 2; j++) {
+                assertEquals((x[i][j] - mean[j]) / Math.sqrt(std[j]), scaled[j], 1e-12);
+            }
+            assertArrayEquals(
+                    ((DenseVector) expected.get(i).getField("rawPrediction")).values,
+                    ((DenseVector) row.getField("rawPrediction")).values,
+                    1e-9);
+            assertEquals(expected.get(i).getField("prediction"), row.getField("prediction"));
+        }
     }
 
     @Test
