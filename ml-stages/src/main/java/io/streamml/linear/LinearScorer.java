@@ -74,7 +74,7 @@ public class LinearScorer extends RowScorer<LinearModelData> {
 
     @Override
     public void score(Object value, Row output, int offset) {
-        double margin = margin(value);
+        double margin = margin(VectorChecks.asVector(value));
         if (!logistic) {
             output.setField(offset, margin);
             return;

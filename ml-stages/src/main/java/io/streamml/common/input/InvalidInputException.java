@@ -15,6 +15,8 @@ package io.streamml.common.input;
 
 import org.apache.flink.ml.linalg.Vector;
 
+import java.lang.reflect.Array;
+
 /**
  * A value a stage cannot use, named by stage, column, a short description of the value and the
  * reason. The rest of the row is left out: error messages end up in logs, and a row's features are
@@ -64,6 +66,9 @@ public class InvalidInputException extends BadDataException {
         }
         if (value instanceof Vector) {
             return "a " + value.getClass().getSimpleName() + " of size " + ((Vector) value).size();
+        }
+        if (value instanceof double[] || value instanceof Double[]) {
+            return "an array of size " + Array.getLength(value);
         }
         if (value instanceof CharSequence) {
             String text = value.toString();

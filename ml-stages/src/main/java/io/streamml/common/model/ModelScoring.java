@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import io.streamml.common.input.VectorChecks;
 import io.streamml.common.table.InternalFields;
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
@@ -21,7 +22,6 @@ import io.streamml.common.table.TableRows;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
-import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
@@ -181,7 +181,17 @@ public final class ModelScoring<M extends VersionedModelData> {
      * STRING or DOUBLE column) is a clear error when the job is built, not at the first row.
      */
     public static int vectorColumnIndex(String stage, RowTypeInfo inputType, String column) {
-        return typedColumnIndex(stage, inputType, column, Vector.class, "a vector column");
+        int index = columnIndex(stage, inputType, column);
+        Class<?> type = inputType.getTypeAt(index).getTypeClass();
+        // A column declared as a generic Object may hold anything: its rows are checked one by one.
+        if (type != Object.class && !VectorChecks.isFeatureClass(type)) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: input column '%s' has type %s; expected a vector column"
+                                    + " (DenseVector, SparseVector) or an array of doubles.",
+                            stage, column, inputType.getTypeAt(index)));
+        }
+        return index;
     }
 
     /** Position of a column that must hold numbers (labels, weights), checked like vectors. */

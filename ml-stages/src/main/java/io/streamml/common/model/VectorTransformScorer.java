@@ -57,6 +57,6 @@ public abstract class VectorTransformScorer<M> extends RowScorer<M> {
 
     @Override
     public void score(Object value, Row output, int offset) {
-        output.setField(offset, transform((Vector) value));
+        output.setField(offset, transform(VectorChecks.asVector(value)));
     }
 }

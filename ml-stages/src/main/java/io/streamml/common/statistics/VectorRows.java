@@ -54,7 +54,7 @@ final class VectorRows implements Serializable {
             invalidRows.reject(value, column, problem);
             return null;
         }
-        return (Vector) value;
+        return VectorChecks.asVector(value);
     }
 
     /** Adds a vector to statistics, without densifying sparse input. */

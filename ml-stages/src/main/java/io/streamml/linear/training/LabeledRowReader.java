@@ -19,6 +19,7 @@ import io.streamml.linear.loss.Loss;
 
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
+import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.types.Row;
 
 import java.io.Serializable;
@@ -100,10 +101,11 @@ public final class LabeledRowReader implements Serializable {
             weight = ((Number) weightValue).doubleValue();
         }
         double label = ((Number) labelValue).doubleValue();
-        if (features instanceof DenseVector) {
-            cache.addDense(((DenseVector) features).values, label, weight);
+        Vector vector = VectorChecks.asVector(features);
+        if (vector instanceof DenseVector) {
+            cache.addDense(((DenseVector) vector).values, label, weight);
         } else {
-            SparseVector sparse = (SparseVector) features;
+            SparseVector sparse = (SparseVector) vector;
             cache.addSparse(sparse.n, sparse.indices, sparse.values, label, weight);
         }
         return true;
