@@ -99,10 +99,11 @@ public final class LinearFit {
     }
 
     /**
-     * Trains online on {@code input} (bounded input is replayed as a stream) and returns, per
-     * mini-batch, the predictions its rows got from the version that then learned from them.
+     * Trains online on {@code input} (bounded input is replayed as a stream) and returns its model
+     * versions and, per mini-batch, the predictions its rows got from the version that then learned
+     * from them.
      */
-    public static DataStream<BatchEvaluation> testThenTrain(
+    public static TestThenTrain.Run testThenTrain(
             Table input,
             LinearTrainingParams<?> params,
             String stage,
@@ -113,15 +114,17 @@ public final class LinearFit {
         LinearTrainingConfig config =
                 params.onlineTrainingConfig(stage, loss, initialModelData != null)
                         .withTestThenTrain();
-        return new OnlineLinearTrainer(config, reader(inputType, params, stage, loss))
-                .fit(
-                        TableRows.of(input),
-                        inputType,
-                        params.batchWindows(),
-                        initialModelData == null
-                                ? null
-                                : LinearModelData.SCHEMA.fromTable(initialModelData))
-                .evaluations;
+        OnlineLinearTrainer.Result result =
+                new OnlineLinearTrainer(config, reader(inputType, params, stage, loss))
+                        .fit(
+                                TableRows.of(input),
+                                inputType,
+                                params.batchWindows(),
+                                initialModelData == null
+                                        ? null
+                                        : LinearModelData.SCHEMA.fromTable(initialModelData));
+        return new TestThenTrain.Run(
+                LinearModelData.SCHEMA.toTable(tEnv, result.versions), result.evaluations);
     }
 
     /** Attaches the training summary to a model fitted here. */

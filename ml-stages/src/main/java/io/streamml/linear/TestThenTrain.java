@@ -23,10 +23,25 @@ import java.util.Map;
 /** An online linear Estimator that can report test-then-train predictions while it learns. */
 public interface TestThenTrain {
     /**
-     * Per mini-batch, a summary of the predictions its rows got before the model learned from them
-     * (metrics and errors summed by the workers, not the rows).
+     * Trains online on {@code input} once: the run's model versions and, per mini-batch, a summary
+     * of the predictions its rows got before the model learned from them (metrics and errors summed
+     * by the workers, not the rows).
      */
-    DataStream<BatchEvaluation> testThenTrain(Table input);
+    Run testThenTrain(Table input);
+
+    /** One online training run, evaluated and served from the same versions. */
+    final class Run {
+        /** The model data Table of the run's versions, in increasing order. */
+        public final Table modelData;
+
+        /** Per mini-batch, its test-then-train summary. */
+        public final DataStream<BatchEvaluation> evaluations;
+
+        public Run(Table modelData, DataStream<BatchEvaluation> evaluations) {
+            this.modelData = modelData;
+            this.evaluations = evaluations;
+        }
+    }
 
     /** Whether predictions are probabilities of class 1 (logistic) rather than values. */
     boolean predictsProbabilities();

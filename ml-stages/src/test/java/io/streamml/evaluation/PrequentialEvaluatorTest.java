@@ -40,6 +40,7 @@ import java.util.List;
 import static io.streamml.testutil.LinearTestData.COLUMNS;
 import static io.streamml.testutil.LinearTestData.rows;
 import static io.streamml.testutil.LinearTestData.types;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +137,28 @@ class PrequentialEvaluatorTest {
                     cumulative / (500 * (w + 1)),
                     (Double) window.getField("cumulativeLogLoss"),
                     1e-9);
+        }
+
+        // Output 2 is the same run's model data: the versions evaluated above, to serve.
+        TestJob servingJob = TestJob.withParallelism(parallelism);
+        List<Row> served =
+                servingJob.collect(
+                        new PrequentialEvaluator()
+                                .setEstimator(onlineLr())
+                                .setWindowBatches(5)
+                                .setDriftDetector("none")
+                                .transform(
+                                        servingJob.boundedTable(
+                                                COLUMNS, types(DenseVector.class), rows))[2]);
+        assertEquals(versions.size(), served.size());
+        for (int v = 0; v < versions.size(); v++) {
+            assertEquals(
+                    versions.get(v).getField("modelVersion"),
+                    served.get(v).getField("modelVersion"));
+            assertArrayEquals(
+                    ((DenseVector) versions.get(v).getField("coefficient")).values,
+                    ((DenseVector) served.get(v).getField("coefficient")).values,
+                    1e-12);
         }
     }
 

@@ -28,6 +28,7 @@ import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.ml.util.ReadWriteUtils;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -191,7 +192,10 @@ public class FraudDetection {
         if (options.kafka == null) {
             return runAndChart(tEnv, evaluation, options);
         }
-        LogisticRegressionModel model = regression.fit(scaled);
+        // One training run, evaluated and served: the model scores with the very versions whose
+        // test-then-train metrics the evaluator reports (output 2 is that run's model data).
+        LogisticRegressionModel model = new LogisticRegressionModel().setModelData(evaluation[2]);
+        ReadWriteUtils.updateExistingParams(model, regression.getParamMap());
         DataStream<String> scores =
                 tEnv.toDataStream(model.transform(scaled)[0])
                         .map(

@@ -14,7 +14,6 @@
 package io.streamml.classification.logisticregression;
 
 import io.streamml.common.model.StageMetadata;
-import io.streamml.linear.BatchEvaluation;
 import io.streamml.linear.LinearFit;
 import io.streamml.linear.TestThenTrain;
 import io.streamml.linear.loss.LogLoss;
@@ -23,7 +22,6 @@ import org.apache.flink.ml.api.Estimator;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
 import org.apache.flink.ml.util.ReadWriteUtils;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.util.Preconditions;
@@ -76,7 +74,7 @@ public class LogisticRegression
     }
 
     @Override
-    public DataStream<BatchEvaluation> testThenTrain(Table input) {
+    public Run testThenTrain(Table input) {
         return LinearFit.testThenTrain(input, this, STAGE, LogLoss.INSTANCE, initialModelData);
     }
 

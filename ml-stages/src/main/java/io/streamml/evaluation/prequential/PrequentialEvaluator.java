@@ -45,7 +45,9 @@ import java.util.Map;
  * mae, r2), the cumulative loss and the drift alarms in the window. Output 1: drift events (rows
  * seen through the batch, model version, batch timestamp, detector statistic) when ADWIN or
  * Page-Hinkley sees the per-row squared error rise, fed a mini-batch at a time (see {@link
- * io.streamml.drift.ErrorDriftMonitor}).
+ * io.streamml.drift.ErrorDriftMonitor}). Output 2: the model data of the same training run — the
+ * versions whose predictions were evaluated — so that a job trains once and both evaluates and
+ * serves (set it as a Model's model data).
  *
  * <p>Every worker of the online fit scores and summarizes its own rows; only the summaries reach
  * the single task that merges them, so evaluation scales out with the fit. The metrics are exact
@@ -90,9 +92,9 @@ public class PrequentialEvaluator
         Preconditions.checkState(estimator != null, "%s needs an Estimator", STAGE);
         StreamTableEnvironment tEnv = TableEnvironments.of(inputs[0]);
         boolean probabilities = estimator.predictsProbabilities();
+        TestThenTrain.Run run = estimator.testThenTrain(inputs[0]);
         SingleOutputStreamOperator<Row> metrics =
-                estimator
-                        .testThenTrain(inputs[0])
+                run.evaluations
                         .transform(
                                 STAGE + ".metrics",
                                 PrequentialMetricsOperator.metricsType(probabilities),
@@ -101,7 +103,8 @@ public class PrequentialEvaluator
                         .setParallelism(1);
         return new Table[] {
             tEnv.fromDataStream(metrics),
-            tEnv.fromDataStream(metrics.getSideOutput(PrequentialMetricsOperator.DRIFTS))
+            tEnv.fromDataStream(metrics.getSideOutput(PrequentialMetricsOperator.DRIFTS)),
+            run.modelData
         };
     }
 
