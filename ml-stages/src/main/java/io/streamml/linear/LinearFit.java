@@ -26,6 +26,7 @@ import io.streamml.linear.online.OnlineLinearTrainer;
 import io.streamml.linear.training.LabeledRowReader;
 import io.streamml.linear.training.LinearTrainingConfig;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.array.DoublePrimitiveArraySerializer;
@@ -39,6 +40,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
 /** The fit both linear Estimators run: input checks, then the bounded or the online trainer. */
+@Internal
 public final class LinearFit {
     /** Columns of the training summary Table. */
     public static final RowTypeInfo SUMMARY_TYPE =

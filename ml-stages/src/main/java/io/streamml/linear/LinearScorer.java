@@ -18,6 +18,7 @@ import io.streamml.common.input.VectorChecks;
 import io.streamml.common.model.RowScorer;
 import io.streamml.linear.loss.LogLoss;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.types.Row;
@@ -27,6 +28,7 @@ import org.apache.flink.types.Row;
  * prediction; logistic regression outputs the prediction (1.0 when p = σ(margin) ≥ threshold) and
  * rawPrediction [1 − p, p].
  */
+@Internal
 public class LinearScorer extends RowScorer<LinearModelData> {
     private static final long serialVersionUID = 1L;
 

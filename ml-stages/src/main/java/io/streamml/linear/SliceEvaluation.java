@@ -19,6 +19,7 @@ import io.streamml.evaluation.metrics.BinaryClassificationSummary;
 import io.streamml.evaluation.metrics.RegressionMetrics;
 import io.streamml.stats.ScalarMoments;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -38,6 +39,7 @@ import java.util.Map;
  * RegressionMetrics}) otherwise, and the unweighted squared error per row that drift detection
  * watches.
  */
+@Internal
 @TypeInfo(SliceEvaluation.TypeFactory.class)
 public final class SliceEvaluation implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -13,8 +13,6 @@
  */
 package io.streamml.stats;
 
-import io.streamml.common.serialization.PrimitiveArrays;
-
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -203,18 +201,18 @@ public final class RunningMinMax implements FeatureStatistics<RunningMinMax> {
     public void writeTo(DataOutput out) throws IOException {
         out.writeDouble(totalWeight);
         out.writeDouble(pendingDecay);
-        PrimitiveArrays.writeDoubles(out, seenWeight);
-        PrimitiveArrays.writeDoubles(out, min);
-        PrimitiveArrays.writeDoubles(out, max);
+        StateArrays.writeDoubles(out, seenWeight);
+        StateArrays.writeDoubles(out, min);
+        StateArrays.writeDoubles(out, max);
     }
 
     public static RunningMinMax readFrom(DataInput in) throws IOException {
         RunningMinMax minMax = new RunningMinMax();
         minMax.totalWeight = in.readDouble();
         minMax.pendingDecay = in.readDouble();
-        minMax.seenWeight = PrimitiveArrays.readDoubles(in);
-        minMax.min = PrimitiveArrays.readDoubles(in);
-        minMax.max = PrimitiveArrays.readDoubles(in);
+        minMax.seenWeight = StateArrays.readDoubles(in);
+        minMax.min = StateArrays.readDoubles(in);
+        minMax.max = StateArrays.readDoubles(in);
         return minMax;
     }
 }

@@ -13,8 +13,6 @@
  */
 package io.streamml.stats;
 
-import io.streamml.common.serialization.PrimitiveArrays;
-
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -242,19 +240,19 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
     @Override
     public void writeTo(DataOutput out) throws IOException {
         out.writeDouble(totalWeight);
-        PrimitiveArrays.writeDoubles(out, seenWeight);
-        PrimitiveArrays.writeDoubles(out, seenMean);
-        PrimitiveArrays.writeDoubles(out, seenM2);
-        PrimitiveArrays.writeInts(out, shift);
+        StateArrays.writeDoubles(out, seenWeight);
+        StateArrays.writeDoubles(out, seenMean);
+        StateArrays.writeDoubles(out, seenM2);
+        StateArrays.writeInts(out, shift);
     }
 
     public static RunningMoments readFrom(DataInput in) throws IOException {
         RunningMoments moments = new RunningMoments();
         moments.totalWeight = in.readDouble();
-        moments.seenWeight = PrimitiveArrays.readDoubles(in);
-        moments.seenMean = PrimitiveArrays.readDoubles(in);
-        moments.seenM2 = PrimitiveArrays.readDoubles(in);
-        moments.shift = PrimitiveArrays.readInts(in);
+        moments.seenWeight = StateArrays.readDoubles(in);
+        moments.seenMean = StateArrays.readDoubles(in);
+        moments.seenM2 = StateArrays.readDoubles(in);
+        moments.shift = StateArrays.readInts(in);
         return moments;
     }
 }

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.input;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.ml.common.param.HasHandleInvalid;
@@ -24,6 +25,7 @@ import java.io.Serializable;
  * throws an {@link InvalidInputException}; "skip" drops the row and counts it in the operator's
  * {@value #SKIPPED_ROWS_METRIC} counter.
  */
+@Internal
 public final class InvalidRowPolicy implements Serializable {
     private static final long serialVersionUID = 1L;
 

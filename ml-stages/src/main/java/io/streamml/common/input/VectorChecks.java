@@ -13,11 +13,13 @@
  */
 package io.streamml.common.input;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.ml.linalg.Vector;
 
 /** Finds what makes a feature vector unusable; each check returns a reason, or null if fine. */
+@Internal
 public final class VectorChecks {
     private VectorChecks() {}
 

@@ -13,6 +13,8 @@
  */
 package io.streamml.common.input;
 
+import org.apache.flink.annotation.Internal;
+
 import java.util.Arrays;
 
 /**
@@ -21,6 +23,7 @@ import java.util.Arrays;
  * the very first rows — are the ones rejected, never the many. A POJO, so it travels in messages
  * and state without Kryo.
  */
+@Internal
 public class VectorSizes {
     /** The sizes seen, ascending. */
     public int[] sizes = new int[0];

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.minibatch;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.MetricGroup;
 
 import java.io.Serializable;
@@ -23,6 +24,7 @@ import java.io.Serializable;
  * @param <IN> the element type
  * @param <A> the accumulator type
  */
+@Internal
 public interface BatchAccumulator<IN, A> extends Serializable {
     /** Registers metrics; called once when the operator opens. */
     default void open(MetricGroup metrics) {}

@@ -17,6 +17,7 @@ import io.streamml.common.input.BadDataException;
 import io.streamml.common.metrics.StageMetrics;
 import io.streamml.common.table.InternalFields;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -56,6 +57,7 @@ import java.util.Iterator;
  *
  * <p>Each subtask keeps the highest version seen (a union list state, so rescaling works too).
  */
+@Internal
 public class LatestModelScoringOperator<M extends VersionedModelData>
         extends AbstractStreamOperator<RowData>
         implements TwoInputStreamOperator<RowData, M, RowData>, BoundedMultiInput {

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.FSDataInputStream;
@@ -54,6 +55,7 @@ import java.util.zip.CRC32;
  * load} rather than a running job (no restart loop). Loading scans every committed record once,
  * keeping only the newest.
  */
+@Internal
 public final class ModelDataFiles {
     /** "SMLD": Stream ML model data. */
     static final int MAGIC = 0x534d4c44;

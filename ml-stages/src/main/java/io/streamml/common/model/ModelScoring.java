@@ -19,6 +19,7 @@ import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.common.table.TableRows;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
@@ -43,6 +44,7 @@ import java.util.stream.IntStream;
  * LatestModelScoringOperator} and appends the scorer's outputs (and optionally the model version)
  * as new columns. Bounded and unbounded model data go through the same path.
  */
+@Internal
 public final class ModelScoring<M extends VersionedModelData> {
     private final String stage;
     private final TypeInformation<M> modelType;

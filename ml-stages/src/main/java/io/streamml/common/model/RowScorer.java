@@ -15,6 +15,7 @@ package io.streamml.common.model;
 
 import io.streamml.common.input.InvalidRowPolicy;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.types.Row;
 
@@ -27,6 +28,7 @@ import java.io.Serializable;
  *
  * @param <M> the model data type
  */
+@Internal
 public abstract class RowScorer<M> implements Serializable {
     private static final long serialVersionUID = 1L;
 

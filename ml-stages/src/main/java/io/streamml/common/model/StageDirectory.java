@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileStatus;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * authority ({@code java.nio.file.Paths} would turn {@code hdfs://nn:8020/m} into {@code
  * hdfs:/nn:8020/m}).
  */
+@Internal
 public final class StageDirectory {
     /** A metadata file larger than this is not one Flink ML or this library wrote. */
     static final long MAX_METADATA_BYTES = 16L << 20;

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.api.Stage;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
@@ -32,6 +33,7 @@ import java.util.Map;
  * the named class is resolved without initializing it and must be the class being loaded; only then
  * is it instantiated, and every param must be one of its own and pass its validator.
  */
+@Internal
 public final class StageMetadata {
     private static final String FILE_NAME = "metadata";
 

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.model;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
@@ -32,6 +33,7 @@ import java.io.IOException;
  *
  * @param <M> the model data type
  */
+@Internal
 public abstract class VectorPairModelDataSchema<M extends VersionedModelData>
         extends ModelDataSchema<M> {
     private static final long serialVersionUID = 1L;

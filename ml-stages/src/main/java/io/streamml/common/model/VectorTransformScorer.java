@@ -16,6 +16,7 @@ package io.streamml.common.model;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.input.VectorChecks;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.types.Row;
@@ -24,6 +25,7 @@ import org.apache.flink.types.Row;
  * A scorer that maps the input vector to one output vector, for feature transformers: it checks the
  * vector (present, finite, the model's size) and writes {@link #transform}'s result.
  */
+@Internal
 public abstract class VectorTransformScorer<M> extends RowScorer<M> {
     private static final long serialVersionUID = 1L;
 

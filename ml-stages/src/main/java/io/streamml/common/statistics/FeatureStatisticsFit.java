@@ -26,6 +26,7 @@ import io.streamml.common.table.TableRows;
 import io.streamml.common.window.Windows;
 import io.streamml.stats.FeatureStatistics;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -41,6 +42,7 @@ import org.apache.flink.types.Row;
  *
  * @param <M> the model data type
  */
+@Internal
 public final class FeatureStatisticsFit<M> {
     private final String stage;
     private final ModelDataSchema<M> schema;

@@ -13,6 +13,8 @@
  */
 package io.streamml.common.statistics;
 
+import org.apache.flink.annotation.Internal;
+
 import java.io.Serializable;
 
 /**
@@ -21,6 +23,7 @@ import java.io.Serializable;
  * @param <S> the statistics type
  * @param <M> the model data type
  */
+@Internal
 @FunctionalInterface
 public interface ModelDataFactory<S, M> extends Serializable {
     M create(S statistics, long modelVersion, long timestamp);

@@ -16,6 +16,7 @@ package io.streamml.common.statistics;
 import io.streamml.common.serialization.SelfSerializingCodec;
 import io.streamml.stats.FeatureStatistics;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 import java.io.Serializable;
@@ -26,6 +27,7 @@ import java.io.Serializable;
  * @param <S> the statistics type
  * @param <M> the model data type
  */
+@Internal
 public final class StatisticsSpec<S extends FeatureStatistics<S>, M> implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -13,9 +13,12 @@
  */
 package io.streamml.common.statistics;
 
+import org.apache.flink.annotation.Internal;
+
 import java.io.Serializable;
 import java.util.function.Supplier;
 
 /** Creates empty statistics; serializable so operators can carry it. */
+@Internal
 @FunctionalInterface
 public interface StatisticsSupplier<S> extends Supplier<S>, Serializable {}

@@ -13,6 +13,7 @@
  */
 package io.streamml.common.table;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,6 +30,7 @@ import java.util.Set;
  * Decides whether an input is bounded: it is when every source it reads from is bounded. Estimators
  * fit to the optimum on bounded input and online on unbounded input.
  */
+@Internal
 public final class InputBoundedness {
     private InputBoundedness() {}
 

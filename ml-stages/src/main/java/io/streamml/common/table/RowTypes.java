@@ -15,6 +15,7 @@ package io.streamml.common.table;
 
 import io.streamml.common.serialization.VectorCodec;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.ml.linalg.Vector;
@@ -26,6 +27,7 @@ import org.apache.flink.table.catalog.ResolvedSchema;
  * {@link Vector} column (dense or sparse) gets {@link VectorCodec#TYPE}: Flink ML 2.0.0 types only
  * the concrete vector classes, so its row type would carry such a column with Kryo.
  */
+@Internal
 public final class RowTypes {
     private RowTypes() {}
 

@@ -13,11 +13,13 @@
  */
 package io.streamml.common.table;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.internal.TableImpl;
 
 /** Finds the stream table environment a Table belongs to. */
+@Internal
 public final class TableEnvironments {
     private TableEnvironments() {}
 

@@ -18,6 +18,7 @@ import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.common.table.TableRows;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -45,6 +46,7 @@ import java.util.List;
  * Evaluates a bounded Table into one row of metrics: every subtask accumulates its rows, one task
  * merges the partial results in subtask order and emits the row.
  */
+@Internal
 public final class BoundedEvaluation {
     private BoundedEvaluation() {}
 

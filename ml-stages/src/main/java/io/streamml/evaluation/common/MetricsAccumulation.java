@@ -13,6 +13,7 @@
  */
 package io.streamml.evaluation.common;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.types.Row;
 
@@ -24,6 +25,7 @@ import java.io.Serializable;
  *
  * @param <A> the accumulator type
  */
+@Internal
 public interface MetricsAccumulation<A> extends Serializable {
     A create();
 

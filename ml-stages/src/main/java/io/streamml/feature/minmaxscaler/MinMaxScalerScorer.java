@@ -16,6 +16,7 @@ package io.streamml.feature.minmaxscaler;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.model.VectorTransformScorer;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.Vector;
 
@@ -23,6 +24,7 @@ import org.apache.flink.ml.linalg.Vector;
  * Rescales each feature linearly from the training range [dataMin, dataMax] to [min, max]; a
  * constant feature maps to (min + max) / 2. The output is dense, since zeros rarely stay zero.
  */
+@Internal
 public class MinMaxScalerScorer extends VectorTransformScorer<MinMaxScalerModelData> {
     private static final long serialVersionUID = 1L;
 

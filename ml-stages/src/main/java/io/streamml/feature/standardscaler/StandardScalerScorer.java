@@ -16,6 +16,7 @@ package io.streamml.feature.standardscaler;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.model.VectorTransformScorer;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
 import org.apache.flink.ml.linalg.Vector;
@@ -24,6 +25,7 @@ import org.apache.flink.ml.linalg.Vector;
  * Standardizes a vector: (x − mean) / std per feature, each part optional. A zero std scales the
  * feature to 0 rather than to NaN or infinity. Sparse input stays sparse unless centered.
  */
+@Internal
 public class StandardScalerScorer extends VectorTransformScorer<StandardScalerModelData> {
     private static final long serialVersionUID = 1L;
 

@@ -16,6 +16,7 @@ package io.streamml.feature.vectorassembler;
 import io.streamml.common.input.InvalidRowPolicy;
 import io.streamml.common.param.HasHandleInvalidWithKeep;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.ml.linalg.SparseVector;
@@ -40,6 +41,7 @@ import java.util.Arrays;
  * Flink ML 2.3 a number and each entry of a dense vector count as stored, zero or not; a sparse
  * vector adds its stored entries.
  */
+@Internal
 public final class RowAssembler implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -25,6 +25,7 @@ import io.streamml.linear.training.LabeledRowReader;
 import io.streamml.linear.training.LinearTrainingConfig;
 import io.streamml.linear.training.TrainingCache;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.iteration.DataStreamList;
 import org.apache.flink.iteration.IterationBodyResult;
@@ -45,6 +46,7 @@ import java.util.Collections;
  * steps the optimizer and feeds the next point back. Only all-round operators and no Flink ML
  * helpers that run per round, so the job also runs from a job jar on a cluster.
  */
+@Internal
 public final class BoundedLinearTrainer {
     /** Rows per slice a subtask sends into the iteration. */
     static final int SLICE_ROWS = 4096;
