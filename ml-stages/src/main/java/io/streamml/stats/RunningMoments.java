@@ -76,7 +76,8 @@ public final class RunningMoments implements FeatureStatistics<RunningMoments>, 
     }
 
     private void welford(int i, double value, double weight) {
-        double x = Math.scalb(value, -shift[i]);
+        // Per value of every row: the common unscaled case costs one comparison, no scalb.
+        double x = shift[i] == 0 ? value : Math.scalb(value, -shift[i]);
         if (Math.abs(x) > LIMIT) {
             raiseShift(i, Math.getExponent(x) - TARGET_EXPONENT);
             x = Math.scalb(value, -shift[i]);

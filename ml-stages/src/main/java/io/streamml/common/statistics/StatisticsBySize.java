@@ -43,14 +43,38 @@ final class StatisticsBySize<S extends FeatureStatistics<S>> {
 
     private final VectorSizes rows = new VectorSizes();
 
+    /**
+     * The size rows had last, its statistics and the rows added to them since it became the last
+     * size (not yet in {@link #rows}): rows nearly always share one size, so adding a row costs no
+     * map lookup and no count update.
+     */
+    private int lastSize = -1;
+
+    private S lastStatistics;
+    private long lastSizeRows;
+
     /** Adds a validated vector to the statistics of its size. */
     void add(Vector vector, StatisticsSupplier<S> supplier) {
         int size = vector.size();
-        VectorRows.addTo(bySize.computeIfAbsent(size, ignored -> supplier.get()), vector);
-        rows.add(size, 1);
+        if (size != lastSize) {
+            flushLastSize();
+            lastSize = size;
+            lastStatistics = bySize.computeIfAbsent(size, ignored -> supplier.get());
+        }
+        VectorRows.addTo(lastStatistics, vector);
+        lastSizeRows++;
+    }
+
+    /** Moves the rows counted for the last size into {@link #rows}. */
+    private void flushLastSize() {
+        if (lastSizeRows > 0) {
+            rows.add(lastSize, lastSizeRows);
+            lastSizeRows = 0;
+        }
     }
 
     void merge(StatisticsBySize<S> other) {
+        other.flushLastSize();
         for (Map.Entry<Integer, S> entry : other.bySize.entrySet()) {
             S own = bySize.get(entry.getKey());
             if (own == null) {
@@ -64,6 +88,7 @@ final class StatisticsBySize<S extends FeatureStatistics<S>> {
 
     /** The rows of each size. */
     VectorSizes sizes() {
+        flushLastSize();
         return rows;
     }
 
@@ -101,6 +126,7 @@ final class StatisticsBySize<S extends FeatureStatistics<S>> {
 
         @Override
         public void write(StatisticsBySize<S> value, DataOutputView out) throws IOException {
+            value.flushLastSize();
             out.writeInt(value.bySize.size());
             for (Map.Entry<Integer, S> entry : value.bySize.entrySet()) {
                 out.writeInt(entry.getKey());
