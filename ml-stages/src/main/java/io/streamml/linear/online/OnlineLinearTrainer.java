@@ -15,6 +15,7 @@ package io.streamml.linear.online;
 
 import io.streamml.common.minibatch.Slice;
 import io.streamml.common.minibatch.SliceCutter;
+import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.window.Windows;
 import io.streamml.linear.BatchEvaluation;
 import io.streamml.linear.LinearModelData;
@@ -32,6 +33,7 @@ import org.apache.flink.iteration.IterationBodyResult;
 import org.apache.flink.iteration.Iterations;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Row;
 
 import java.util.stream.Collectors;
@@ -93,9 +95,7 @@ public final class OnlineLinearTrainer {
         TypeInformation<ModelRequest> requestType = TypeInformation.of(ModelRequest.class);
         DataStream<ModelRequest> start =
                 initialModel == null
-                        ? rows.getExecutionEnvironment()
-                                .fromElements(ModelRequest.none())
-                                .returns(requestType)
+                        ? noInitialModel(rows, requestType)
                         : initialModel
                                 .map(
                                         model -> ModelRequest.initial(model, fitIntercept),
@@ -147,5 +147,17 @@ public final class OnlineLinearTrainer {
                                 .filter(input -> input != rowsTransformation)
                                 .collect(Collectors.toList()));
         return new Result(outputs.get(0), outputs.get(1));
+    }
+
+    /** The request that starts training from zeros (see {@link NoInitialModelSource}). */
+    private static DataStream<ModelRequest> noInitialModel(
+            DataStream<Row> rows, TypeInformation<ModelRequest> requestType) {
+        StreamExecutionEnvironment env = rows.getExecutionEnvironment();
+        if (InputBoundedness.isBounded(rows)
+                || !env.getCheckpointConfig().isCheckpointingEnabled()) {
+            return env.fromElements(ModelRequest.none()).returns(requestType);
+        }
+        return env.addSource(new NoInitialModelSource(), "no initial model", requestType)
+                .setParallelism(1);
     }
 }
