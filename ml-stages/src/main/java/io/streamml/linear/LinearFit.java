@@ -20,6 +20,7 @@ import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
 import io.streamml.common.table.TableEnvironments;
 import io.streamml.common.table.TableRows;
+import io.streamml.common.window.Windows;
 import io.streamml.linear.bounded.BoundedLinearTrainer;
 import io.streamml.linear.loss.Loss;
 import io.streamml.linear.online.OnlineLinearTrainer;
@@ -32,6 +33,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.array.DoublePrimitiveArraySerializer;
 import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.ml.common.param.HasGlobalBatchSize;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
@@ -39,9 +41,14 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** The fit both linear Estimators run: input checks, then the bounded or the online trainer. */
 @Internal
 public final class LinearFit {
+    private static final Logger LOG = LoggerFactory.getLogger(LinearFit.class);
+
     /** Columns of the training summary Table. */
     public static final RowTypeInfo SUMMARY_TYPE =
             new RowTypeInfo(
@@ -101,6 +108,26 @@ public final class LinearFit {
     }
 
     /**
+     * The mini-batch windows of online training. Flink ML's default globalBatchSize (32) makes a
+     * version every 32 rows, each a round of the iteration and a model broadcast to every scoring
+     * task: fine for a demo, slow for a busy stream, so the log names the param to raise.
+     */
+    private static Windows onlineBatches(LinearTrainingParams<?> params, String stage) {
+        int batchSize = params.getGlobalBatchSize();
+        if (params.getWindows() == null
+                && batchSize == HasGlobalBatchSize.GLOBAL_BATCH_SIZE.defaultValue) {
+            LOG.info(
+                    "{}: online training with the default globalBatchSize {} emits a model version"
+                            + " every {} rows; set globalBatchSize (e.g. 1000-10000) or windows for"
+                            + " throughput.",
+                    stage,
+                    batchSize,
+                    batchSize);
+        }
+        return params.batchWindows();
+    }
+
+    /**
      * Trains online on {@code input} (bounded input is replayed as a stream) and returns its model
      * versions and, per mini-batch, the predictions its rows got from the version that then learned
      * from them.
@@ -121,7 +148,7 @@ public final class LinearFit {
                         .fit(
                                 TableRows.of(input),
                                 inputType,
-                                params.batchWindows(),
+                                onlineBatches(params, stage),
                                 initialModelData == null
                                         ? null
                                         : LinearModelData.SCHEMA.fromTable(initialModelData));
@@ -165,7 +192,7 @@ public final class LinearFit {
                             .fit(
                                     rows,
                                     inputType,
-                                    params.batchWindows(),
+                                    onlineBatches(params, stage),
                                     initialModelData == null
                                             ? null
                                             : LinearModelData.SCHEMA.fromTable(initialModelData))

@@ -20,9 +20,21 @@ import org.apache.flink.ml.param.WithParams;
 
 /** Interface for FTRL-Proximal's per-coordinate learning-rate params alpha and beta. */
 public interface HasFtrlParams<T> extends WithParams<T> {
-    Param<Double> ALPHA = new DoubleParam("alpha", "FTRL alpha.", 0.1, ParamValidators.gt(0.0));
+    Param<Double> ALPHA =
+            new DoubleParam(
+                    "alpha",
+                    "FTRL: a coordinate's learning rate is alpha / (beta + √n), n its"
+                            + " summed squared gradients.",
+                    0.1,
+                    ParamValidators.gt(0.0));
 
-    Param<Double> BETA = new DoubleParam("beta", "FTRL beta.", 0.1, ParamValidators.gtEq(0.0));
+    Param<Double> BETA =
+            new DoubleParam(
+                    "beta",
+                    "FTRL: damps the first steps of a coordinate's learning rate"
+                            + " alpha / (beta + √n).",
+                    0.1,
+                    ParamValidators.gtEq(0.0));
 
     default double getAlpha() {
         return get(ALPHA);

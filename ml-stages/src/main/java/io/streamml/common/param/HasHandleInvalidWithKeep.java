@@ -18,6 +18,10 @@ import org.apache.flink.ml.param.ParamValidators;
 import org.apache.flink.ml.param.StringParam;
 import org.apache.flink.ml.param.WithParams;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * The handleInvalid param with Flink ML 2.3's third option, "keep", for stages that can carry an
  * invalid value on (e.g. as NaN) instead of failing or dropping the row; what "keep" keeps is up to
@@ -29,12 +33,16 @@ public interface HasHandleInvalidWithKeep<T> extends WithParams<T> {
     String SKIP_INVALID = "skip";
     String KEEP_INVALID = "keep";
 
+    /** Every value of {@link #HANDLE_INVALID}. */
+    List<String> HANDLE_INVALID_OPTIONS =
+            Collections.unmodifiableList(Arrays.asList(ERROR_INVALID, SKIP_INVALID, KEEP_INVALID));
+
     Param<String> HANDLE_INVALID =
             new StringParam(
                     "handleInvalid",
                     "Strategy to handle invalid entries: error, skip or keep.",
                     ERROR_INVALID,
-                    ParamValidators.inArray(ERROR_INVALID, SKIP_INVALID, KEEP_INVALID));
+                    ParamValidators.inArray(HANDLE_INVALID_OPTIONS.toArray(new String[0])));
 
     default String getHandleInvalid() {
         return get(HANDLE_INVALID);

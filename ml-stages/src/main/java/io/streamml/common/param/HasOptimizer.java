@@ -18,6 +18,10 @@ import org.apache.flink.ml.param.ParamValidators;
 import org.apache.flink.ml.param.StringParam;
 import org.apache.flink.ml.param.WithParams;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Interface for the optimizer of a linear model. Bounded fits: "lbfgs" (L-BFGS, OWL-QN when
  * elasticNet > 0; reaches the optimum) or "sgd" (Flink ML's mini-batch SGD). Online fits: "ftrl",
@@ -30,12 +34,16 @@ public interface HasOptimizer<T> extends WithParams<T> {
     String FTRL = "ftrl";
     String ADAGRAD = "adagrad";
 
+    /** Every value of {@link #OPTIMIZER}. */
+    List<String> OPTIMIZERS =
+            Collections.unmodifiableList(Arrays.asList(AUTO, LBFGS, SGD, FTRL, ADAGRAD));
+
     Param<String> OPTIMIZER =
             new StringParam(
                     "optimizer",
                     "Optimizer: auto, lbfgs, sgd (bounded); auto, ftrl, adagrad, sgd (online).",
                     AUTO,
-                    ParamValidators.inArray(AUTO, LBFGS, SGD, FTRL, ADAGRAD));
+                    ParamValidators.inArray(OPTIMIZERS.toArray(new String[0])));
 
     default String getOptimizer() {
         return get(OPTIMIZER);

@@ -18,6 +18,10 @@ import org.apache.flink.ml.param.ParamValidators;
 import org.apache.flink.ml.param.StringParam;
 import org.apache.flink.ml.param.WithParams;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Interface for how an Estimator trains: "auto" (bounded input trains to the optimum, unbounded
  * input online), "online" (also replays a bounded Table as a stream) or "batch" (rejects unbounded
@@ -28,12 +32,18 @@ public interface HasTrainingMode<T> extends WithParams<T> {
     String ONLINE_MODE = "online";
     String BATCH_MODE = "batch";
 
+    /** Every value of {@link #TRAINING_MODE}. */
+    List<String> TRAINING_MODES =
+            Collections.unmodifiableList(Arrays.asList(AUTO_MODE, ONLINE_MODE, BATCH_MODE));
+
     Param<String> TRAINING_MODE =
             new StringParam(
                     "trainingMode",
-                    "auto, online or batch.",
+                    "auto: bounded input trains to the optimum, unbounded input online;"
+                            + " online: a bounded Table too, replayed as a stream; batch: bounded"
+                            + " input only.",
                     AUTO_MODE,
-                    ParamValidators.inArray(AUTO_MODE, ONLINE_MODE, BATCH_MODE));
+                    ParamValidators.inArray(TRAINING_MODES.toArray(new String[0])));
 
     default String getTrainingMode() {
         return get(TRAINING_MODE);

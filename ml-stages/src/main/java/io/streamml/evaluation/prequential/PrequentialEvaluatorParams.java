@@ -19,11 +19,19 @@ import org.apache.flink.ml.param.ParamValidators;
 import org.apache.flink.ml.param.StringParam;
 import org.apache.flink.ml.param.WithParams;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /** Params of {@link PrequentialEvaluator}. */
 public interface PrequentialEvaluatorParams<T> extends WithParams<T> {
     String ADWIN = "adwin";
     String PAGE_HINKLEY = "pageHinkley";
     String NONE = "none";
+
+    /** Every value of {@link #DRIFT_DETECTOR}. */
+    List<String> DRIFT_DETECTORS =
+            Collections.unmodifiableList(Arrays.asList(ADWIN, PAGE_HINKLEY, NONE));
 
     Param<Integer> WINDOW_BATCHES =
             new IntParam(
@@ -35,7 +43,7 @@ public interface PrequentialEvaluatorParams<T> extends WithParams<T> {
                     "Drift detector over the per-row prequential squared error: adwin, pageHinkley"
                             + " or none.",
                     ADWIN,
-                    ParamValidators.inArray(ADWIN, PAGE_HINKLEY, NONE));
+                    ParamValidators.inArray(DRIFT_DETECTORS.toArray(new String[0])));
 
     default int getWindowBatches() {
         return get(WINDOW_BATCHES);
