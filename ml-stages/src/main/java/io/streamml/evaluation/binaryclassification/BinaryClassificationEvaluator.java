@@ -16,12 +16,13 @@ package io.streamml.evaluation.binaryclassification;
 import io.streamml.common.input.InvalidInputException;
 import io.streamml.common.model.ModelScoring;
 import io.streamml.common.model.StageMetadata;
-import io.streamml.common.serialization.SelfSerializingCodec;
+import io.streamml.common.table.InputBoundedness;
 import io.streamml.common.table.RowTypes;
-import io.streamml.evaluation.common.BoundedEvaluation;
-import io.streamml.evaluation.common.MetricsAccumulation;
-import io.streamml.evaluation.metrics.BinaryClassificationAccumulator;
-import io.streamml.evaluation.metrics.BinaryClassificationMetrics;
+import io.streamml.common.table.TableEnvironments;
+import io.streamml.common.table.TableRows;
+import io.streamml.evaluation.metrics.ScoreHistogram;
+import io.streamml.evaluation.metrics.ScoreRangeSummary;
+import io.streamml.evaluation.metrics.WeightedConfusionMatrix;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,6 +31,7 @@ import org.apache.flink.ml.api.AlgoOperator;
 import org.apache.flink.ml.linalg.Vector;
 import org.apache.flink.ml.param.Param;
 import org.apache.flink.ml.util.ParamUtils;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.types.Row;
@@ -45,6 +47,10 @@ import java.util.Map;
  * areaUnderROC (ties count ½) and areaUnderPR (average precision), logLoss, and accuracy,
  * precision, recall and F1 at the threshold — all optionally weighted. The score is the probability
  * of class 1: element 1 of a rawPrediction vector [1 − p, p], or a number.
+ *
+ * <p>The work is spread over the job's parallelism as in Flink ML 2.3: the rows are
+ * range-partitioned by score and each range is swept where it lands; a single task only gets, per
+ * subtask, a sample of at most 256 of its scores, its weights per range and one range's summary.
  */
 public class BinaryClassificationEvaluator
         implements AlgoOperator<BinaryClassificationEvaluator>,
@@ -69,8 +75,8 @@ public class BinaryClassificationEvaluator
         String[] names = getMetricsNames();
         TypeInformation<?>[] types = new TypeInformation<?>[names.length];
         Arrays.fill(types, Types.DOUBLE);
-        Accumulation accumulation =
-                new Accumulation(
+        Reader reader =
+                new Reader(
                         getRawPredictionCol(),
                         ModelScoring.columnIndex(STAGE, inputType, getRawPredictionCol()),
                         getLabelCol(),
@@ -78,17 +84,25 @@ public class BinaryClassificationEvaluator
                         getWeightCol(),
                         getWeightCol() == null
                                 ? -1
-                                : ModelScoring.numberColumnIndex(STAGE, inputType, getWeightCol()),
+                                : ModelScoring.numberColumnIndex(STAGE, inputType, getWeightCol()));
+        DataStream<Row> rows = TableRows.of(inputs[0]);
+        if (!InputBoundedness.isBounded(rows)) {
+            throw new IllegalArgumentException(
+                    STAGE + " evaluates bounded Tables; the input Table is unbounded.");
+        }
+        DataStream<Row> metrics =
+                RangePartitionedEvaluation.evaluate(
+                        STAGE,
+                        rows,
+                        reader,
                         getThreshold(),
-                        names);
-        return new Table[] {
-            BoundedEvaluation.evaluate(
-                    STAGE, inputs[0], accumulation, new RowTypeInfo(types, names))
-        };
+                        new Metrics(names),
+                        new RowTypeInfo(types, names));
+        return new Table[] {TableEnvironments.of(inputs[0]).fromDataStream(metrics)};
     }
 
-    private static final class Accumulation
-            implements MetricsAccumulation<BinaryClassificationAccumulator> {
+    /** Validates a row and adds its (score, label, weight) to a histogram. */
+    private static final class Reader implements RangePartitionedEvaluation.SampleReader {
         private static final long serialVersionUID = 1L;
         private final String scoreCol;
         private final int scoreIndex;
@@ -96,35 +110,24 @@ public class BinaryClassificationEvaluator
         private final int labelIndex;
         private final String weightCol;
         private final int weightIndex;
-        private final double threshold;
-        private final String[] names;
 
-        Accumulation(
+        Reader(
                 String scoreCol,
                 int scoreIndex,
                 String labelCol,
                 int labelIndex,
                 String weightCol,
-                int weightIndex,
-                double threshold,
-                String[] names) {
-            this.weightCol = weightCol;
+                int weightIndex) {
             this.scoreCol = scoreCol;
             this.scoreIndex = scoreIndex;
             this.labelCol = labelCol;
             this.labelIndex = labelIndex;
+            this.weightCol = weightCol;
             this.weightIndex = weightIndex;
-            this.threshold = threshold;
-            this.names = names;
         }
 
         @Override
-        public BinaryClassificationAccumulator create() {
-            return new BinaryClassificationAccumulator();
-        }
-
-        @Override
-        public void add(BinaryClassificationAccumulator accumulator, Row row) {
+        public void addTo(ScoreHistogram histogram, Row row) {
             Object raw = row.getField(scoreIndex);
             Object label = row.getField(labelIndex);
             if (raw == null
@@ -144,7 +147,7 @@ public class BinaryClassificationEvaluator
             }
             double weight = ((Number) weightValue).doubleValue();
             double y = ((Number) label).doubleValue();
-            // Checked here, not only by the accumulator, to name the column at fault.
+            // Checked here, not only by the histogram, to name the column at fault.
             if (!(score >= 0 && score <= 1)) {
                 throw new InvalidInputException(
                         STAGE, scoreCol, score, "scores must be probabilities in [0, 1]");
@@ -156,47 +159,47 @@ public class BinaryClassificationEvaluator
                 throw new InvalidInputException(
                         STAGE, weightCol, weightValue, "weights must be finite and non-negative");
             }
-            accumulator.add(score, y, weight);
+            histogram.add(score, y, weight);
+        }
+    }
+
+    /** The requested metrics, in order, of the summary of all score ranges. */
+    private static final class Metrics implements RangePartitionedEvaluation.ResultRow {
+        private static final long serialVersionUID = 1L;
+        private final String[] names;
+
+        Metrics(String[] names) {
+            this.names = names;
         }
 
         @Override
-        public void merge(
-                BinaryClassificationAccumulator into, BinaryClassificationAccumulator from) {
-            into.merge(from);
-        }
-
-        @Override
-        public Row result(BinaryClassificationAccumulator accumulator) {
-            BinaryClassificationMetrics metrics = accumulator.metrics();
+        public Row of(ScoreRangeSummary summary) {
+            WeightedConfusionMatrix atThreshold = summary.confusionMatrix();
             Row row = new Row(names.length);
             for (int i = 0; i < names.length; i++) {
-                row.setField(i, value(metrics, names[i]));
+                row.setField(i, value(summary, atThreshold, names[i]));
             }
             return row;
         }
 
-        private double value(BinaryClassificationMetrics metrics, String name) {
+        private static double value(
+                ScoreRangeSummary summary, WeightedConfusionMatrix atThreshold, String name) {
             switch (name) {
                 case AREA_UNDER_ROC:
-                    return metrics.areaUnderROC();
+                    return summary.areaUnderROC();
                 case AREA_UNDER_PR:
-                    return metrics.areaUnderPR();
+                    return summary.areaUnderPR();
                 case LOG_LOSS:
-                    return metrics.logLoss();
+                    return summary.logLoss();
                 case ACCURACY:
-                    return metrics.accuracy(threshold);
+                    return atThreshold.accuracy();
                 case PRECISION:
-                    return metrics.precision(threshold);
+                    return atThreshold.precision();
                 case RECALL:
-                    return metrics.recall(threshold);
+                    return atThreshold.recall();
                 default:
-                    return metrics.f1(threshold);
+                    return atThreshold.f1();
             }
-        }
-
-        @Override
-        public TypeInformation<BinaryClassificationAccumulator> accumulatorType() {
-            return SelfSerializingCodec.typeOf(BinaryClassificationAccumulator.class);
         }
     }
 

@@ -22,9 +22,9 @@ import io.streamml.feature.minmaxscaler.MinMaxScaler;
 import io.streamml.feature.standardscaler.StandardScaler;
 import io.streamml.regression.linearregression.LinearRegression;
 import io.streamml.testutil.ControllableSource;
+import io.streamml.testutil.RowSerializers;
 import io.streamml.testutil.TestJob;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.ml.linalg.DenseVector;
 import org.apache.flink.streaming.api.functions.sink.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamEdge;
@@ -36,17 +36,12 @@ import org.apache.flink.table.api.Table;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import static io.streamml.testutil.LinearTestData.COLUMNS;
 import static io.streamml.testutil.LinearTestData.types;
@@ -115,7 +110,7 @@ class RowPathParallelismTest {
         Deque<StreamNode> toVisit = new ArrayDeque<>();
         for (Integer id : graph.getSourceIDs()) {
             StreamNode source = graph.getStreamNode(id);
-            if (carriesRows(source.getTypeSerializerOut())) {
+            if (RowSerializers.carriesRows(source.getTypeSerializerOut())) {
                 toVisit.add(source); // the training rows, not the initial-model source
             }
         }
@@ -131,7 +126,7 @@ class RowPathParallelismTest {
                     PARALLELISM,
                     node.getParallelism(),
                     stage + ": '" + node.getOperatorName() + "' receives training rows");
-            if (!carriesRows(node.getTypeSerializerOut())) {
+            if (!RowSerializers.carriesRows(node.getTypeSerializerOut())) {
                 continue;
             }
             for (StreamEdge edge : node.getOutEdges()) {
@@ -152,49 +147,5 @@ class RowPathParallelismTest {
         assertTrue(
                 graph.getStreamNodes().stream().anyMatch(node -> node.getParallelism() == 1),
                 stage);
-    }
-
-    /** Whether records of this serializer hold rows: a row serializer, anywhere inside it. */
-    private static boolean carriesRows(TypeSerializer<?> serializer) {
-        return carriesRows(serializer, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean carriesRows(Object serializer, Set<Object> seen) {
-        if (serializer == null || !seen.add(serializer)) {
-            return false;
-        }
-        if (serializer.getClass().getSimpleName().contains("Row")) {
-            return true;
-        }
-        Function<Object, Boolean> nested = inner -> carriesRows(inner, seen);
-        for (Class<?> c = serializer.getClass(); c != null; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                boolean single = TypeSerializer.class.isAssignableFrom(field.getType());
-                boolean array = TypeSerializer[].class.isAssignableFrom(field.getType());
-                if (!single && !array) {
-                    continue;
-                }
-                field.setAccessible(true);
-                try {
-                    Object value = field.get(serializer);
-                    if (single && nested.apply(value)) {
-                        return true;
-                    }
-                    if (array && value != null) {
-                        for (Object element : (Object[]) value) {
-                            if (nested.apply(element)) {
-                                return true;
-                            }
-                        }
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return false;
     }
 }
