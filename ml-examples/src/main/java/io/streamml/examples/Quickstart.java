@@ -38,9 +38,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The article's example: CSV rows {@code id,x1,x2,label} parsed into a Table of plain columns, a
- * Pipeline of {@link VectorAssembler}, {@link StandardScaler} and {@link LogisticRegression} fit on
- * them, and each row's prediction and probability printed.
+ * The example of the article this project started from (a Flink ML pipeline of StandardScaler and
+ * LogisticRegression on four CSV rows): the rows {@code id,x1,x2,label} parsed into a Table of
+ * plain columns, a Pipeline of {@link VectorAssembler}, {@link StandardScaler} and {@link
+ * LogisticRegression} fit on them, and each row's prediction and probability printed.
  *
  * <p>Run with {@code mvn -q -pl ml-examples -am package exec:java -DskipTests}; pass {@code
  * -Dexec.args=path/to/rows.csv} to read the rows from a file instead, and {@code --streaming} to
