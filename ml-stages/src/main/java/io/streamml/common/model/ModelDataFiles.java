@@ -14,7 +14,10 @@
 package io.streamml.common.model;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileStatus;
@@ -22,6 +25,7 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
@@ -41,10 +45,11 @@ import java.util.zip.CRC32;
 
 /**
  * Model data files under a saved stage's directory, on any Flink file system. Saving goes through
- * Flink's file sink, which commits a part file at each checkpoint (or the end of a bounded job):
- * in-progress files are hidden (their names start with "."), and a part file becomes visible by a
- * rename on HDFS and local disks or by completing its multi-part upload on S3, so an online fit's
- * versions become durable exactly once as they are produced.
+ * Flink's file sink, which commits a part file at each checkpoint (the last one after the tasks
+ * finish, so saving refuses an environment without it): in-progress files are hidden (their names
+ * start with "."), and a part file becomes visible by a rename on HDFS and local disks or by
+ * completing its multi-part upload on S3, so an online fit's versions become durable exactly once
+ * as they are produced.
  *
  * <p>Each record is framed: magic {@code "SMLD"}, format version, payload length, payload (the
  * schema's layout), CRC-32 of the payload. Loading reads the files as untrusted input, in the
@@ -71,8 +76,15 @@ public final class ModelDataFiles {
 
     private ModelDataFiles() {}
 
-    /** Adds a sink writing the model data under {@code path}; runs with the next execute(). */
+    /**
+     * Adds a sink writing the model data under {@code path}; runs with the next execute().
+     *
+     * @throws IllegalStateException when the job would commit nothing: a streaming job without
+     *     checkpointing, or without checkpoints after tasks finish (the last files of a bounded fit
+     *     are committed by that final checkpoint)
+     */
     public static <M> void save(DataStream<M> modelData, String path, ModelDataSchema<M> schema) {
+        checkCommits(modelData.getExecutionEnvironment(), path);
         FileSink<M> sink =
                 FileSink.forRowFormat(
                                 new Path(StageDirectory.child(path, DATA_DIRECTORY)),
@@ -81,6 +93,36 @@ public final class ModelDataFiles {
                         .withBucketAssigner(new BasePathBucketAssigner<>())
                         .build();
         modelData.sinkTo(sink).name("modelData");
+    }
+
+    /**
+     * Fails at save time, where the cause is plain, rather than letting the saving job finish with
+     * nothing committed and {@code load} fail later with no model data files.
+     */
+    static void checkCommits(StreamExecutionEnvironment env, String path) {
+        ReadableConfig config = env.getConfiguration();
+        if (config.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH) {
+            return; // the file sink commits at the end of a batch job
+        }
+        boolean checkpointing = env.getCheckpointConfig().isCheckpointingEnabled();
+        boolean afterTasksFinish =
+                config.get(ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH);
+        if (!checkpointing || !afterTasksFinish) {
+            throw new IllegalStateException(
+                    String.format(
+                            "Cannot save model data to %s: Flink's file sink commits model data"
+                                    + " files at checkpoints only, and this environment has %s."
+                                    + " Enable checkpointing (env.enableCheckpointing(...)) and set"
+                                    + " %s=true when creating the environment, so the last"
+                                    + " version of a bounded fit is committed when the job"
+                                    + " finishes.",
+                            path,
+                            checkpointing
+                                    ? "no checkpoints after tasks finish"
+                                    : "checkpointing disabled",
+                            ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH
+                                    .key()));
+        }
     }
 
     /**

@@ -18,8 +18,11 @@ import io.streamml.linear.LinearModelData;
 import io.streamml.testutil.MiniClusterExtension;
 import io.streamml.testutil.TestJob;
 
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.ml.linalg.DenseVector;
+import org.apache.flink.streaming.api.environment.ExecutionCheckpointingOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -102,6 +105,49 @@ class ModelDataFilesTest {
             assertEquals(1003, newest.timestamp);
             assertTrue(!it.hasNext());
         }
+    }
+
+    @Test
+    void testSavingWhereNothingWouldBeCommittedFailsAtSave() {
+        StreamExecutionEnvironment noCheckpoints =
+                StreamExecutionEnvironment.getExecutionEnvironment();
+        IllegalStateException error =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> ModelDataFiles.checkCommits(noCheckpoints, "/models/a"));
+        assertTrue(error.getMessage().contains("/models/a"), error.getMessage());
+        assertTrue(error.getMessage().contains("checkpointing disabled"), error.getMessage());
+        assertTrue(error.getMessage().contains("env.enableCheckpointing"), error.getMessage());
+
+        Configuration lastCheckpointOff = new Configuration();
+        lastCheckpointOff.set(
+                ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, false);
+        StreamExecutionEnvironment noFinalCheckpoint =
+                StreamExecutionEnvironment.getExecutionEnvironment(lastCheckpointOff);
+        noFinalCheckpoint.enableCheckpointing(100);
+        error =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> ModelDataFiles.checkCommits(noFinalCheckpoint, "/models/b"));
+        assertTrue(
+                error.getMessage().contains("no checkpoints after tasks finish"),
+                error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                ExecutionCheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH
+                                        .key()),
+                error.getMessage());
+
+        // The test jobs' environment commits (a checkpoint after the tasks finish), and so does a
+        // batch job, whose file sink commits at its end.
+        ModelDataFiles.checkCommits(env, "/models/c");
+        Configuration batch = new Configuration();
+        batch.set(
+                org.apache.flink.configuration.ExecutionOptions.RUNTIME_MODE,
+                RuntimeExecutionMode.BATCH);
+        ModelDataFiles.checkCommits(
+                StreamExecutionEnvironment.getExecutionEnvironment(batch), "/models/d");
     }
 
     @Test
