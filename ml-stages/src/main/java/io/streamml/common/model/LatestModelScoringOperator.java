@@ -29,15 +29,21 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.graph.StreamConfig;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
+import org.apache.flink.streaming.api.operators.Output;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.LatencyMarker;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.tasks.StreamTask;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -50,6 +56,10 @@ import java.util.Iterator;
  *   <li>With a max allowed model delay, a row with event time t waits for a version whose timestamp
  *       ≥ t − delay. When the model input ends, waiting rows take the newest version.
  *   <li>The output watermark never passes a waiting row, so waiting does not make rows late.
+ *   <li>While rows wait, the output stays active even when both inputs have gone idle (an idle
+ *       Kafka partition, say): a task whose output is idle drops the watermarks it emits, so the
+ *       rows released later would come without the watermark that lets event-time stages after this
+ *       one close their windows. Idleness goes on once no row waits.
  *   <li>Gauges {@code modelVersion} and {@code modelTimestamp} show the version in use (also as
  *       Flink ML 2.3's {@code ml.model.<class>.version} and {@code timestamp}), {@code
  *       rowsWaitingForModel} the rows held for a newer version (see {@link StageMetrics}).
@@ -92,6 +102,13 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
     private transient long emittedWatermark;
     private transient boolean modelInputEnded;
 
+    /** Whether Flink last called both inputs idle, and whether the output said so downstream. */
+    private transient boolean inputsIdle;
+
+    private transient boolean outputIdle;
+
+    private transient IdlenessAfterWaitingRows idleness;
+
     /**
      * @param inputType the input's internal rows
      * @param inputFields the input's columns (external classes), in the same order
@@ -117,6 +134,15 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         this.modelType = modelType;
         this.withVersionColumn = withVersionColumn;
         this.maxAllowedModelDelayMs = maxAllowedModelDelayMs;
+    }
+
+    @Override
+    public void setup(
+            StreamTask<?, ?> containingTask,
+            StreamConfig config,
+            Output<StreamRecord<RowData>> output) {
+        idleness = new IdlenessAfterWaitingRows(output);
+        super.setup(containingTask, config, idleness);
     }
 
     @Override
@@ -192,6 +218,7 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         } else {
             // The row outlives this call: it must not share memory with a reused input record.
             waiting.add(Tuple2.of(rowSerializer.copy(record.getValue()), timestamp));
+            idleness.announce();
         }
     }
 
@@ -288,6 +315,59 @@ public class LatestModelScoringOperator<M extends VersionedModelData>
         if (bound > emittedWatermark) {
             emittedWatermark = bound;
             output.emitWatermark(new Watermark(bound));
+        }
+        idleness.announce();
+    }
+
+    /**
+     * The operator's output, passing on Flink's idleness of the inputs only while no row waits (see
+     * the class comment); {@link #forwardWatermark} announces it once the rows are out.
+     */
+    private final class IdlenessAfterWaitingRows implements Output<StreamRecord<RowData>> {
+        private final Output<StreamRecord<RowData>> downstream;
+
+        IdlenessAfterWaitingRows(Output<StreamRecord<RowData>> downstream) {
+            this.downstream = downstream;
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            inputsIdle = status.isIdle();
+            announce();
+        }
+
+        void announce() {
+            boolean idle = inputsIdle && waiting.isEmpty();
+            if (idle != outputIdle) {
+                outputIdle = idle;
+                downstream.emitWatermarkStatus(
+                        idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+            }
+        }
+
+        @Override
+        public void collect(StreamRecord<RowData> record) {
+            downstream.collect(record);
+        }
+
+        @Override
+        public <X> void collect(OutputTag<X> outputTag, StreamRecord<X> record) {
+            downstream.collect(outputTag, record);
+        }
+
+        @Override
+        public void emitWatermark(Watermark mark) {
+            downstream.emitWatermark(mark);
+        }
+
+        @Override
+        public void emitLatencyMarker(LatencyMarker latencyMarker) {
+            downstream.emitLatencyMarker(latencyMarker);
+        }
+
+        @Override
+        public void close() {
+            downstream.close();
         }
     }
 
