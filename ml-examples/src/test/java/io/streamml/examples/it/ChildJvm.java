@@ -13,10 +13,12 @@
  */
 package io.streamml.examples.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The start of a command line for a Flink JVM that integration tests launch as a child process. */
 public final class ChildJvm {
@@ -36,5 +38,35 @@ public final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(flags.trim().split("\\s+")));
         return command;
+    }
+
+    /**
+     * Runs {@code mainClass} in a new JVM with this test's class path and module flags, output to
+     * {@code log}.
+     */
+    public static Process start(Path log, String mainClass, String... args) throws IOException {
+        List<String> command = flinkJavaCommand();
+        command.add("-Xmx1g");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** Kills a job that runs until cancelled; its Kafka transactions need no cleanup. */
+    public static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -35,10 +35,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
@@ -56,8 +58,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The fraud example's Kafka mode end to end: a real Kafka broker, generated transactions with
  * malformed records of every kind among them, the example running in a JVM of its own as a user
  * would run it, and the scored and dead-letter topics read back committed-only. Every transaction
- * must be scored exactly once, and every malformed record must be in the dead-letter topic exactly
- * once, as it was written, with its reason and origin.
+ * must be scored exactly once, by a model version whose metrics the prequential evaluator reported
+ * (the example trains once, evaluates and serves), and every malformed record must be in the
+ * dead-letter topic exactly once, as it was written, with its reason and origin.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FraudDetectionKafkaIT {
@@ -100,7 +103,7 @@ class FraudDetectionKafkaIT {
     /** A window line: window, first–last transaction, first–last version, AUC, log-loss, alarms. */
     private static final Pattern WINDOW_LINE =
             Pattern.compile(
-                    "^\\s*(\\d+)\\s+\\d+\\D+\\d+\\s+\\d+\\D+\\d+\\s+(\\S+)\\s+(\\S+)\\s+\\d+\\s*$");
+                    "^\\s*(\\d+)\\s+\\d+\\D+\\d+\\s+(\\d+)\\D+(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+\\d+\\s*$");
 
     @Test
     void testScoresEveryTransactionAndDeadLettersEveryMalformedRecordExactlyOnce()
@@ -115,7 +118,7 @@ class FraudDetectionKafkaIT {
             Map<String, Produced> malformed = produce(broker.bootstrapServers());
 
             Process example =
-                    startJava(
+                    ChildJvm.start(
                             exampleLog,
                             FraudDetection.class.getName(),
                             "--kafka",
@@ -123,12 +126,15 @@ class FraudDetectionKafkaIT {
                             "--transactions",
                             Integer.toString(TRANSACTIONS));
             try {
-                assertScoredExactlyOnce(awaitScores(broker, example));
+                Set<Long> servingVersions = assertScoredExactlyOnce(awaitScores(broker, example));
                 assertDeadLetteredExactlyOnce(
                         malformed,
                         broker.readCommittedRecords(
                                 DEAD_LETTER_TOPIC, malformed.size(), Duration.ofSeconds(60)));
-                assertWindowMetricsPrinted(exampleLog, TRANSACTIONS / TRANSACTIONS_PER_WINDOW);
+                assertServedVersionsWereEvaluated(
+                        servingVersions,
+                        assertWindowMetricsPrinted(
+                                exampleLog, TRANSACTIONS / TRANSACTIONS_PER_WINDOW));
                 assertFirstMalformedRecordLogged(exampleLog, malformed.values().iterator().next());
             } catch (Throwable e) {
                 System.err.printf(
@@ -140,7 +146,7 @@ class FraudDetectionKafkaIT {
                         LogTail.lastLines(workDir.resolve("broker.log"), 40));
                 throw e;
             } finally {
-                stop(example);
+                ChildJvm.stop(example);
             }
         }
     }
@@ -215,9 +221,10 @@ class FraudDetectionKafkaIT {
         }
     }
 
-    private static void assertScoredExactlyOnce(List<String> scored) {
+    /** Returns the model versions that made the scores. */
+    private static Set<Long> assertScoredExactlyOnce(List<String> scored) {
         int[] timesScored = new int[TRANSACTIONS];
-        long maxVersion = -1;
+        Set<Long> versions = new TreeSet<>();
         for (String value : scored) {
             String[] fields = value.split(",");
             assertEquals(3, fields.length, "not id,probability,modelVersion: " + value);
@@ -228,9 +235,11 @@ class FraudDetectionKafkaIT {
             assertTrue(
                     Double.isFinite(probability) && probability >= 0 && probability <= 1,
                     "not a probability: " + value);
-            assertTrue(version >= 0, "negative model version: " + value);
+            // Version 0, the zeros the evaluator tests the first batch with, is no model data:
+            // rows that come before version 1 wait for it.
+            assertTrue(version >= 1, "model version below 1: " + value);
             timesScored[(int) id]++;
-            maxVersion = Math.max(maxVersion, version);
+            versions.add(version);
         }
         List<Integer> missing = new ArrayList<>();
         List<Integer> duplicated = new ArrayList<>();
@@ -254,7 +263,41 @@ class FraudDetectionKafkaIT {
                             duplicated.subList(0, Math.min(10, duplicated.size()))));
         }
         // The model trains online while it scores, so later transactions see later versions.
-        assertTrue(maxVersion > 1, "the scores all came from model version " + maxVersion);
+        assertTrue(versions.size() > 1, "the scores all came from model version " + versions);
+        return versions;
+    }
+
+    /**
+     * One training run, evaluated and served: every version that scored a transaction is one whose
+     * test-then-train metrics the evaluator reported (its windows' version ranges), or the one the
+     * last reported batch trained into being, which the last rows may meet.
+     */
+    private static void assertServedVersionsWereEvaluated(
+            Set<Long> servingVersions, Map<Integer, long[]> reportedRanges) {
+        Set<Long> reported = new TreeSet<>();
+        long lastReported = -1;
+        for (long[] range : reportedRanges.values()) {
+            for (long version = range[0]; version <= range[1]; version++) {
+                reported.add(version);
+            }
+            lastReported = Math.max(lastReported, range[1]);
+        }
+        System.out.printf(
+                "FraudDetectionKafkaIT: the scores came from %d model versions, %d to %d; the"
+                        + " evaluator's windows reported versions %d to %d%n",
+                servingVersions.size(),
+                Collections.min(servingVersions),
+                Collections.max(servingVersions),
+                Collections.min(reported),
+                lastReported);
+        for (long version : servingVersions) {
+            assertTrue(
+                    reported.contains(version) || version == lastReported + 1,
+                    String.format(
+                            "a transaction was scored by model version %d, which the evaluator"
+                                    + " did not report (its windows' versions: %s)",
+                            version, reported));
+        }
     }
 
     /**
@@ -363,29 +406,41 @@ class FraudDetectionKafkaIT {
 
     /**
      * Waits for the prequential metrics of windows 0 … windows − 1 on the example's output; the
-     * print sink is not transactional and may lag behind the committed scores.
+     * print sink is not transactional and may lag behind the committed scores. Returns each
+     * window's model versions, first and last.
      */
-    private static void assertWindowMetricsPrinted(Path exampleLog, int windows)
+    private static Map<Integer, long[]> assertWindowMetricsPrinted(Path exampleLog, int windows)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + METRICS_TIMEOUT.toNanos();
-        TreeSet<Integer> seen = new TreeSet<>();
+        TreeMap<Integer, long[]> seen = new TreeMap<>();
         while (true) {
             seen.clear();
             for (String line : readLines(exampleLog)) {
                 Matcher window = WINDOW_LINE.matcher(line);
                 if (window.matches()) {
-                    double auc = Double.parseDouble(window.group(2));
-                    double logLoss = Double.parseDouble(window.group(3));
+                    long firstVersion = Long.parseLong(window.group(2));
+                    long lastVersion = Long.parseLong(window.group(3));
+                    double auc = Double.parseDouble(window.group(4));
+                    double logLoss = Double.parseDouble(window.group(5));
+                    assertTrue(firstVersion <= lastVersion, "versions out of order: " + line);
                     assertTrue(auc >= 0 && auc <= 1, "AUC out of [0, 1]: " + line);
                     assertTrue(Double.isFinite(logLoss) && logLoss >= 0, "bad log-loss: " + line);
-                    seen.add(Integer.parseInt(window.group(1)));
+                    seen.put(
+                            Integer.parseInt(window.group(1)),
+                            new long[] {firstVersion, lastVersion});
                 }
             }
-            if (seen.size() >= windows && seen.first() == 0 && seen.last() == seen.size() - 1) {
-                return;
+            if (seen.size() >= windows
+                    && seen.firstKey() == 0
+                    && seen.lastKey() == seen.size() - 1) {
+                return seen;
             }
             if (System.nanoTime() > deadline) {
-                fail("expected metrics lines for windows 0 to " + (windows - 1) + ", saw " + seen);
+                fail(
+                        "expected metrics lines for windows 0 to "
+                                + (windows - 1)
+                                + ", saw "
+                                + seen.keySet());
             }
             Thread.sleep(500);
         }
@@ -394,36 +449,5 @@ class FraudDetectionKafkaIT {
     private static List<String> readLines(Path file) throws IOException {
         // Lenient decoding: the JVM may print the en dashes in another charset.
         return List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n"));
-    }
-
-    /**
-     * Runs {@code mainClass} in a new JVM with this test's class path and module flags (Flink 1.14
-     * needs the --add-opens of surefire's and failsafe's argLine on JDK 17), output to {@code log}.
-     */
-    private static Process startJava(Path log, String mainClass, String... args)
-            throws IOException {
-        List<String> command = ChildJvm.flinkJavaCommand();
-        command.add("-Xmx1g");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    /** Kills the example: it runs until cancelled, and its Kafka transactions need no cleanup. */
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 }
